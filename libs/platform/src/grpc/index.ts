@@ -1,0 +1,6 @@
+export * from './errors';
+export * from './violations';
+export * from './auth';
+export * from './handlers';
+export * from './server';
+export * from './client';

@@ -1,0 +1,27 @@
+import { Kafka, logLevel, type Producer } from 'kafkajs';
+import type { Logger } from 'pino';
+
+/** A kafkajs client whose own log lines go through our structured logger. */
+export function createKafka(clientId: string, brokers: string[], logger: Logger): Kafka {
+  return new Kafka({
+    clientId,
+    brokers,
+    logLevel: logLevel.WARN,
+    logCreator: () => ({ level, log }) => {
+      const { message, ...extra } = log;
+      const target = level <= logLevel.ERROR ? 'error' : 'warn';
+      logger[target]({ kafkajs: extra, namespace: log.namespace }, message);
+    },
+    retry: { retries: 8, initialRetryTime: 200 },
+  });
+}
+
+/**
+ * Idempotent producer with acks=all (DESIGN.md §3): the broker de-duplicates retries of one producer session, and a
+ * send resolves only when every in-sync replica has the record.
+ */
+export function createReliableProducer(kafka: Kafka): Producer {
+  return kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+}
+
+export const ACKS_ALL = -1;
