@@ -1,0 +1,4 @@
+export * from './bsn';
+export * from './iban';
+export * from './kvk';
+export * from './postcode';
