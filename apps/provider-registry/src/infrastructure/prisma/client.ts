@@ -1,0 +1,16 @@
+// The service's Prisma client: generated from prisma/schema.prisma into ./generated (git-ignored), running without
+// native engines over node-postgres through @prisma/adapter-pg.
+import { PrismaPg } from '@prisma/adapter-pg';
+import { Prisma, PrismaClient } from './generated/client';
+
+export { PrismaClient };
+export type ProviderRow = Prisma.ProviderModel;
+
+export function createPrismaClient(databaseUrl: string): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+}
+
+/** P2002: a unique constraint refused the row (here: a second provider with the same KVK number). */
+export function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+}
