@@ -1,0 +1,32 @@
+// The services `tools/stap up` starts, with their local ports and databases. One place, so README, launcher and
+// tests agree. Production configuration comes from each service's environment instead (see README).
+export interface LocalService {
+  app: string;
+  /** Entry points started as separate processes (a service may run its consumers in their own process). */
+  entries: string[];
+  grpcPort: number;
+  httpPort: number;
+  database: string;
+}
+
+export const LOCAL_SERVICES: LocalService[] = [
+  { app: 'provider-registry', entries: ['src/main.ts'], grpcPort: 50051, httpPort: 8081, database: 'stap_provider_registry' },
+  { app: 'scholingsregister', entries: ['src/main.ts'], grpcPort: 50052, httpPort: 8082, database: 'stap_scholingsregister' },
+];
+
+/** Development bearer tokens for local use only (see README "Authentication"): token=subject:kind:scopes[:kvk]. */
+export const LOCAL_DEV_TOKENS = [
+  'dev-staff=staff-1:staff:providers:read+providers:write+providers:admin',
+  'dev-partner=partner-1:partner:providers:read',
+].join(',');
+
+/** The local database URL of an app: the server of $POSTGRES_URL (tools/infra/up), the app's own database. */
+export function localDatabaseUrl(app: string): string {
+  const service = LOCAL_SERVICES.find((candidate) => candidate.app === app);
+  if (!service) throw new Error(`unknown app ${app}; add it to tools/run/services.ts`);
+  const postgresUrl = process.env.POSTGRES_URL;
+  if (!postgresUrl) throw new Error('POSTGRES_URL is not set; run through tools/stap, which starts the infrastructure');
+  const url = new URL(postgresUrl);
+  url.pathname = `/${service.database}`;
+  return url.toString();
+}
