@@ -44,7 +44,10 @@ export async function startGrpcServer(options: GrpcServerOptions, port: number, 
   for (const service of options.services) server.addService(service.definition, service.implementation);
   const health = new HealthImplementation({ '': 'NOT_SERVING' });
   health.addToServer(server);
-  new ReflectionService(reflectionPackage(options.descriptorSetPath ?? DEFAULT_DESCRIPTOR_SET) as protoLoader.PackageDefinition).addToServer(server);
+  // Reflection lists what this server serves, not every service in the shared descriptor set.
+  new ReflectionService(reflectionPackage(options.descriptorSetPath ?? DEFAULT_DESCRIPTOR_SET) as protoLoader.PackageDefinition, {
+    services: ['grpc.health.v1.Health', ...options.services.map((service) => service.name)],
+  }).addToServer(server);
 
   const boundPort = await bind(server, `${host}:${port}`, options.credentials ?? ServerCredentials.createInsecure());
   const setServing = (serving: boolean) => {

@@ -21,7 +21,14 @@ export function createKafka(clientId: string, brokers: string[], logger: Logger)
  * send resolves only when every in-sync replica has the record.
  */
 export function createReliableProducer(kafka: Kafka): Producer {
-  return kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+  // kafkajs requires unlimited retries for an idempotent producer (a bounded retry count may give up on a send the
+  // broker later accepts, breaking the exactly-once sequence); the outbox relay already bounds time with its back-off.
+  return kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+    retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 200, maxRetryTime: 5_000 },
+  });
 }
 
 export const ACKS_ALL = -1;
