@@ -26,6 +26,8 @@ function start(service: LocalService, entry: string): ChildProcess {
       DATABASE_URL: localDatabaseUrl(service.app),
       KAFKA_BROKERS: requireEnv('KAFKA_BROKERS'),
       DEV_TOKENS: process.env.DEV_TOKENS ?? LOCAL_DEV_TOKENS,
+      // `tools/stap up` is a demonstration: services load their demo data into an empty database unless told not to.
+      SEED_DEMO_DATA: process.env.SEED_DEMO_DATA ?? 'true',
     },
   });
   for (const stream of [child.stdout, child.stderr]) {
