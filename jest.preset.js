@@ -3,6 +3,7 @@
 const path = require('node:path');
 
 const root = __dirname;
+const rootPattern = root.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 module.exports = {
   testEnvironment: 'node',
@@ -20,5 +21,6 @@ module.exports = {
     '^@stap/regelingen$': path.join(root, 'libs/regelingen/src/index.ts'),
     '^@stap/contracts/(.*)$': path.join(root, 'libs/contracts/src/generated/$1'),
   },
-  testPathIgnorePatterns: ['/node_modules/', '/.infra/', '/tmp/'],
+  // Anchored at the repository: a checkout may itself live under /tmp (CI clones), which a bare '/tmp/' would hide.
+  testPathIgnorePatterns: ['/node_modules/', `^${rootPattern}/\\.infra/`, `^${rootPattern}/tmp/`],
 };
