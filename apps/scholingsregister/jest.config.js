@@ -1,1 +1,8 @@
-module.exports = { ...require('../../jest.preset.js'), displayName: 'scholingsregister', rootDir: __dirname };
+// The generated Prisma client imports its own files with ".js" suffixes (ESM style); jest resolves them to the .ts.
+const preset = require('../../jest.preset.js');
+module.exports = {
+  ...preset,
+  displayName: 'scholingsregister',
+  rootDir: __dirname,
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1', ...preset.moduleNameMapper },
+};

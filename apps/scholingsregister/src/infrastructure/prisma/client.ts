@@ -3,7 +3,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Prisma, PrismaClient } from './generated/client';
 
-export { PrismaClient };
+export { Prisma, PrismaClient };
 export type TransactionClient = Prisma.TransactionClient;
 
 export function createPrismaClient(databaseUrl: string): PrismaClient {

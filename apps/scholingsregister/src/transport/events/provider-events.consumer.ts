@@ -1,26 +1,60 @@
 // Kafka edge of the scholingsregister for provider-registry's events: decodes the proto payload and routes by
-// CloudEvents type. Types it does not know yet are acknowledged and ignored: producers may add events to a topic.
-import { ProviderRegistered } from '@stap/contracts/stap/providers/events/v1/events';
+// CloudEvents type. Types it does not know are acknowledged and ignored: producers may add events to a topic.
+import * as P from '@stap/contracts/stap/providers/events/v1/events';
 import { ConsumerRunner, MalformedEventError, deadLetterTopicFor, type CloudEvent, type TopicSpec } from '@stap/platform/kafka';
 import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import { applyProviderRegistered } from '../../application/apply-provider-registered';
+import { applyProviderFact, type ProviderFact } from '../../application/apply-provider-events';
 import type { PrismaClient, TransactionClient } from '../../infrastructure/prisma/client';
 
 /** provider-registry's topic (named in proto/stap/providers/events/v1/events.proto); either side may create it. */
 export const PROVIDER_TOPIC: TopicSpec = { name: 'stap.providers.provider.v1', partitions: 3 };
 export const PROVIDER_EVENTS_GROUP = 'scholingsregister.providers';
+const TYPE = (name: string) => `nl.stap.providers.${name}.v1`;
+
+function decode<T>(codec: { decode(data: Uint8Array): T }, event: CloudEvent): T {
+  try {
+    return codec.decode(event.data);
+  } catch (error) {
+    throw new MalformedEventError(`undecodable ${event.type}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** The register's reading of each provider event it cares about; undefined for the others. */
+function factOf(event: CloudEvent): ProviderFact | undefined {
+  switch (event.type) {
+    case TYPE('recognition_granted'): {
+      const m = decode(P.RecognitionGranted, event);
+      return { kind: 'recognition', providerId: m.providerId, recognitionId: m.recognitionId, status: 'VALID' };
+    }
+    case TYPE('recognition_renewed'): {
+      const m = decode(P.RecognitionRenewed, event);
+      return { kind: 'recognition', providerId: m.providerId, recognitionId: m.recognitionId, status: 'VALID' };
+    }
+    case TYPE('recognition_revoked'): {
+      const m = decode(P.RecognitionRevoked, event);
+      return { kind: 'recognition', providerId: m.providerId, recognitionId: m.recognitionId, status: 'REVOKED' };
+    }
+    case TYPE('recognition_expired'): {
+      const m = decode(P.RecognitionExpired, event);
+      return { kind: 'recognition', providerId: m.providerId, recognitionId: m.recognitionId, status: 'EXPIRED' };
+    }
+    case TYPE('provider_suspended'):
+      return { kind: 'suspended', providerId: decode(P.ProviderSuspended, event).providerId };
+    case TYPE('provider_reinstated'):
+      return { kind: 'reinstated', providerId: decode(P.ProviderReinstated, event).providerId };
+    case TYPE('provider_ended'):
+      return { kind: 'ended', providerId: decode(P.ProviderEnded, event).providerId };
+    default:
+      return undefined;
+  }
+}
 
 async function handle(event: CloudEvent, tx: TransactionClient): Promise<void> {
-  if (event.type === 'nl.stap.providers.provider_registered.v1') {
-    let message: ProviderRegistered;
-    try {
-      message = ProviderRegistered.decode(event.data);
-    } catch (error) {
-      throw new MalformedEventError(`undecodable ProviderRegistered: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    await applyProviderRegistered(tx, message);
-  }
+  if (event.type === TYPE('provider_registered')) return applyProviderRegistered(tx, decode(P.ProviderRegistered, event));
+  const fact = factOf(event);
+  if (fact) await applyProviderFact(tx, fact);
 }
 
 export interface ProviderEventsConsumer {

@@ -1,0 +1,32 @@
+// Effects of provider-registry's events on the register: recognitions, suspension and end decide whether a
+// provider's trainings are applyable. Revoked, expired (without another valid recognition) or suspended: not
+// applyable; reinstated or recognised again: applyable again. Source: DOMAIN.md §3 Provider registry.
+// Runs inside the consumer's transaction next to the inbox row, so each event has its effect once.
+import type { TransactionClient } from '../infrastructure/prisma/client';
+import { providerEligibility } from '../infrastructure/training-store';
+
+export type ProviderFact =
+  | { kind: 'recognition'; providerId: string; recognitionId: string; status: 'VALID' | 'REVOKED' | 'EXPIRED' }
+  | { kind: 'suspended' | 'reinstated' | 'ended'; providerId: string };
+
+export async function applyProviderFact(tx: TransactionClient, fact: ProviderFact): Promise<void> {
+  if (fact.kind === 'recognition') {
+    await tx.providerRecognition.upsert({
+      where: { recognitionId: fact.recognitionId },
+      create: { recognitionId: fact.recognitionId, providerId: fact.providerId, status: fact.status },
+      update: { status: fact.status },
+    });
+  } else {
+    const data = fact.kind === 'ended' ? { ended: true } : { suspended: fact.kind === 'suspended' };
+    // An event about a provider the register has not heard of yet is kept by updating nothing; the registration
+    // event comes first on the same partition (key = provider id), so this only happens for foreign test data.
+    await tx.providerProjection.updateMany({ where: { providerId: fact.providerId }, data });
+  }
+  await refreshProviderEligibility(tx, fact.providerId);
+}
+
+/** Re-derives `provider_eligible` on all the provider's trainings in one statement. */
+export async function refreshProviderEligibility(tx: TransactionClient, providerId: string): Promise<void> {
+  const eligible = await providerEligibility(tx, providerId);
+  await tx.training.updateMany({ where: { providerId, providerEligible: !eligible }, data: { providerEligible: eligible } });
+}
