@@ -12,6 +12,7 @@ export interface LocalService {
 export const LOCAL_SERVICES: LocalService[] = [
   { app: 'provider-registry', entries: ['src/main.ts'], grpcPort: 50051, httpPort: 8081, database: 'stap_provider_registry' },
   { app: 'scholingsregister', entries: ['src/main.ts'], grpcPort: 50052, httpPort: 8082, database: 'stap_scholingsregister' },
+  { app: 'advice-registration', entries: ['src/main.ts'], grpcPort: 50054, httpPort: 8084, database: 'stap_advice_registration' },
 ];
 
 /** Development bearer tokens for local use only (see README "Authentication"): token=subject:kind:scopes[:kvk]. */

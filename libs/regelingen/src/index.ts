@@ -6,3 +6,4 @@ export * from './config';
 export * from './result';
 export * from './rules';
 export * from './validators';
+export * from './rules/advice-caps';
