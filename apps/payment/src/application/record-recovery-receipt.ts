@@ -27,6 +27,9 @@ function receiptViolations(receipt: RecoveryReceipt): Violation[] {
   return violations;
 }
 
+const duplicateReference = () =>
+  conflict('this bank reference was already recorded', [{ field: 'bank_reference', description: 'is already recorded' }]);
+
 export async function recordRecoveryReceipt(prisma: PrismaClient, receipt: RecoveryReceipt): Promise<RecoveryOrderRow> {
   const violations = receiptViolations(receipt);
   if (violations.length > 0) throw invalid(violations);
@@ -35,6 +38,8 @@ export async function recordRecoveryReceipt(prisma: PrismaClient, receipt: Recov
       const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM recovery_order WHERE id = ${receipt.recoveryOrderId}::uuid FOR UPDATE`;
       if (!locked) throw notFoundError('no recovery order with that id');
       const order = await tx.recoveryOrder.findUniqueOrThrow({ where: { id: locked.id } });
+      // A replayed bank statement line is recognised before any amount check, so it is reported as what it is.
+      if (await tx.recoveryCollection.findUnique({ where: { bankReference: receipt.bankReference.trim() } })) throw duplicateReference();
       const outstanding = Number(order.amountCents - order.recoveredCents);
       if (outstanding <= 0) throw preconditionFailed('the recovery order is already fully recovered', 'ALREADY_RECOVERED');
       if (receipt.amountCents > outstanding) throw preconditionFailed(`the amount exceeds what remains (${outstanding} cents)`, 'ABOVE_OUTSTANDING');
@@ -51,10 +56,7 @@ export async function recordRecoveryReceipt(prisma: PrismaClient, receipt: Recov
       return collect(tx, order, receipt.amountCents, `receipt:${receipt.bankReference.trim()}`, receipt.receivedOn, false);
     });
   } catch (error) {
-    if (isUniqueViolation(error)) {
-      throw conflict('this bank reference was already recorded', [{ field: 'bank_reference', description: 'is already recorded' }]);
-    }
-    throw error;
+    throw isUniqueViolation(error) ? duplicateReference() : error;
   }
 }
 
