@@ -35,7 +35,8 @@ export async function startTestService(prefix: string, maxConnections = 10): Pro
     db,
     prisma,
     ctx: { prisma, clock: () => now, suppressionThreshold: 10 },
-    setAmsterdamTime: (local) => void (now = amsterdamToInstant(local)),
+    // "YYYY-MM-DDTHH:mm[:ss]": the library parses minutes; seconds are added to the instant.
+    setAmsterdamTime: (local) => void (now = new Date(amsterdamToInstant(local.slice(0, 16)).getTime() + Number(local.slice(17, 19) || 0) * 1000)),
     close: async () => {
       await prisma.$disconnect();
       await db.drop();
