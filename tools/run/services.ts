@@ -12,6 +12,7 @@ export interface LocalService {
 export const LOCAL_SERVICES: LocalService[] = [
   { app: 'provider-registry', entries: ['src/main.ts'], grpcPort: 50051, httpPort: 8081, database: 'stap_provider_registry' },
   { app: 'scholingsregister', entries: ['src/main.ts'], grpcPort: 50052, httpPort: 8082, database: 'stap_scholingsregister' },
+  { app: 'stap-portal', entries: ['src/main.ts'], grpcPort: 50053, httpPort: 8083, database: 'stap_stap_portal' },
   { app: 'advice-registration', entries: ['src/main.ts'], grpcPort: 50054, httpPort: 8084, database: 'stap_advice_registration' },
 ];
 
@@ -19,6 +20,10 @@ export const LOCAL_SERVICES: LocalService[] = [
 export const LOCAL_DEV_TOKENS = [
   'dev-staff=staff-1:staff:providers:read+providers:write+providers:admin',
   'dev-partner=partner-1:partner:providers:read',
+  // stap-portal: an executor officer, the demo provider "Opleidingen Noord" (KVK 12345678) and a municipality.
+  'dev-portal-officer=officer-1:staff:portal:tijdvak:write+portal:counter+portal:read',
+  'dev-opleider=opleider-1:provider:portal:certificates:12345678',
+  'dev-gemeente=gemeente-1:partner:portal:status:lookup+portal:purpose:reintegration',
 ].join(',');
 
 /** The local database URL of an app: the server of $POSTGRES_URL (tools/infra/up), the app's own database. */

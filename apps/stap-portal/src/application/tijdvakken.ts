@@ -1,0 +1,142 @@
+// Use cases of the tijdvak: schedule, read, open (draw the waiting room) and close with roll-over.
+// Rules: domain/tijdvak.ts; parameters: libs/regelingen (STAP versions). Source: DOMAIN.md §2.1 [pub].
+import { randomInt } from 'node:crypto';
+import { conflict, invalid, notFoundError, preconditionFailed } from '@stap/platform/errors';
+import { outboxRecord } from '@stap/platform/kafka';
+import { shuffle } from '../domain/waiting-room';
+import { rulesByVersion, rulesForOpening } from '../domain/rules-version';
+import {
+  ceilingAfterRollover,
+  counterReserveFor,
+  effectiveStatus,
+  scheduleViolations,
+  unusedCents,
+  type ScheduleTijdvakInput,
+  type TijdvakStatus,
+} from '../domain/tijdvak';
+import { isUniqueViolation, type TijdvakRow } from '../infrastructure/prisma/client';
+import {
+  budgetRolledOverEvent,
+  EVENT_SOURCE,
+  tijdvakClosedEvent,
+  tijdvakOpenedEvent,
+  tijdvakScheduledEvent,
+} from '../infrastructure/messaging/portal-events';
+import type { PortalContext } from './context';
+
+export async function scheduleTijdvak(ctx: PortalContext, input: ScheduleTijdvakInput): Promise<TijdvakRow> {
+  const violations = scheduleViolations(input);
+  if (violations.length > 0 || !input.opensAt || !input.closesAt) throw invalid(violations, 'the tijdvak has invalid fields');
+  const rules = rulesForOpening(input.opensAt);
+  const ceilingCents = input.baseBudgetCents;
+  const counterReserveCents = counterReserveFor(ceilingCents, input.counterReserveCents, rules);
+  const overlapping = await ctx.prisma.tijdvak.findFirst({
+    where: { regelingCode: 'STAP', opensAt: { lt: input.closesAt }, closesAt: { gt: input.opensAt } },
+  });
+  if (overlapping) throw preconditionFailed(`overlaps tijdvak ${overlapping.id}`, 'TIJDVAK_OVERLAPS');
+  try {
+    return await ctx.prisma.$transaction(async (tx) => {
+      const row = await tx.tijdvak.create({
+        data: {
+          id: input.id,
+          displayName: input.displayName.trim(),
+          opensAt: input.opensAt as Date,
+          closesAt: input.closesAt as Date,
+          baseBudgetCents: BigInt(input.baseBudgetCents),
+          ceilingCents: BigInt(ceilingCents),
+          counterReserveCents: BigInt(counterReserveCents),
+          rulesVersion: rules.version,
+        },
+      });
+      await tx.waitingRoom.create({ data: { tijdvakId: row.id } });
+      await tx.outboxEvent.create({ data: outboxRecord(EVENT_SOURCE, tijdvakScheduledEvent(row, ctx.now())) });
+      return row;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict(`tijdvak ${input.id} already exists`, [{ field: 'ref.tijdvak_id', description: 'is already used' }]);
+    throw error;
+  }
+}
+
+export async function getTijdvak(ctx: PortalContext, id: string): Promise<TijdvakRow> {
+  const row = await ctx.prisma.tijdvak.findUnique({ where: { id } });
+  if (!row) throw notFoundError(`tijdvak ${id} does not exist`);
+  return row;
+}
+
+export function statusOf(row: TijdvakRow, now: Date): TijdvakStatus {
+  return effectiveStatus(row.status as TijdvakStatus, row.opensAt, row.closesAt, now);
+}
+
+/**
+ * Opens a tijdvak whose opening instant has passed: draws the places of everyone who joined the waiting room before
+ * it, at random (crypto-strong Fisher-Yates), and queues those who came after in order of arrival. Idempotent.
+ */
+export async function openTijdvak(ctx: PortalContext, id: string): Promise<void> {
+  await ctx.prisma.$transaction(async (tx) => {
+    const [room] = await tx.$queryRaw<{ drawn_at: Date | null }[]>`SELECT drawn_at FROM waiting_room WHERE tijdvak_id = ${id} FOR UPDATE`;
+    const tijdvak = await tx.tijdvak.findUnique({ where: { id } });
+    if (!room || room.drawn_at || !tijdvak || ctx.now() < tijdvak.opensAt) return;
+    const present = await tx.queueTicket.findMany({ where: { tijdvakId: id, joinedAt: { lt: tijdvak.opensAt } }, select: { id: true } });
+    const later = await tx.queueTicket.findMany({ where: { tijdvakId: id, joinedAt: { gte: tijdvak.opensAt } }, select: { id: true }, orderBy: { arrivalSeq: 'asc' } });
+    const order = [...shuffle(present.map((ticket) => ticket.id), randomInt), ...later.map((ticket) => ticket.id)];
+    await tx.$executeRaw`UPDATE queue_ticket q SET position = v.position
+                           FROM unnest(${order}::uuid[]) WITH ORDINALITY AS v(id, position) WHERE q.id = v.id`;
+    await tx.waitingRoom.update({
+      where: { tijdvakId: id },
+      data: { drawnAt: ctx.now(), ticketsAtOpening: BigInt(present.length), queueLength: BigInt(order.length) },
+    });
+    if (tijdvak.status === 'SCHEDULED') await tx.tijdvak.update({ where: { id }, data: { status: 'OPEN' } });
+    await tx.outboxEvent.create({ data: outboxRecord(EVENT_SOURCE, tijdvakOpenedEvent(tijdvak, present.length, ctx.now())) });
+  });
+}
+
+/** Closes a tijdvak and rolls its unused budget over to a SCHEDULED one (libs/regelingen rolloverOfUnusedBudget). */
+export async function closeTijdvak(ctx: PortalContext, id: string, rollOverTo: string | undefined): Promise<TijdvakRow> {
+  return ctx.prisma.$transaction(async (tx) => {
+    const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM tijdvak WHERE id = ${id} FOR UPDATE`;
+    if (!locked) throw notFoundError(`tijdvak ${id} does not exist`);
+    const tijdvak = (await tx.tijdvak.findUnique({ where: { id } })) as TijdvakRow;
+    const now = ctx.now();
+    if (tijdvak.status === 'CLOSED') throw preconditionFailed(`tijdvak ${id} is already closed`, 'TIJDVAK_CLOSED');
+    if (now < tijdvak.opensAt) throw preconditionFailed(`tijdvak ${id} has not opened yet`, 'TIJDVAK_NOT_OPEN');
+    const unused = unusedCents({
+      ceilingCents: Number(tijdvak.ceilingCents), counterReserveCents: Number(tijdvak.counterReserveCents),
+      committedOnlineCents: Number(tijdvak.committedOnlineCents), committedCounterCents: Number(tijdvak.committedCounterCents),
+    });
+    const rules = rulesByVersion(tijdvak.rulesVersion);
+    const moves = rollOverTo !== undefined && rules.parameters.rolloverOfUnusedBudget.value && unused > 0;
+    if (rollOverTo !== undefined) {
+      const target = await tx.tijdvak.findUnique({ where: { id: rollOverTo } });
+      if (!target) throw notFoundError(`tijdvak ${rollOverTo} does not exist`);
+      if (statusOf(target, now) !== 'SCHEDULED') throw preconditionFailed(`tijdvak ${rollOverTo} is not SCHEDULED`, 'TARGET_NOT_SCHEDULED');
+      if (moves) {
+        await tx.tijdvak.update({
+          where: { id: rollOverTo },
+          data: { rolledOverInCents: { increment: BigInt(unused) }, ceilingCents: BigInt(ceilingAfterRollover(Number(target.ceilingCents), unused, rules)) },
+        });
+      }
+    }
+    const closed = await tx.tijdvak.update({
+      where: { id },
+      data: { status: 'CLOSED', closedAt: now, rolledOverOutCents: moves ? BigInt(unused) : BigInt(0), rolledOverTo: moves ? rollOverTo : null },
+    });
+    await tx.outboxEvent.create({ data: outboxRecord(EVENT_SOURCE, tijdvakClosedEvent(closed, unused, now)) });
+    if (moves && rollOverTo) await tx.outboxEvent.create({ data: outboxRecord(EVENT_SOURCE, budgetRolledOverEvent(id, rollOverTo, unused, now)) });
+    return closed;
+  });
+}
+
+/** The scheduler's tick: opens tijdvakken whose opening passed; closes those past closing, rolling over to the next. */
+export async function runSchedule(ctx: PortalContext): Promise<void> {
+  const now = ctx.now();
+  const due = await ctx.prisma.tijdvak.findMany({ where: { status: { not: 'CLOSED' }, opensAt: { lte: now } }, orderBy: { opensAt: 'asc' } });
+  for (const tijdvak of due) {
+    if (now < tijdvak.closesAt) {
+      await openTijdvak(ctx, tijdvak.id);
+      continue;
+    }
+    const next = await ctx.prisma.tijdvak.findFirst({ where: { status: 'SCHEDULED', opensAt: { gt: now } }, orderBy: { opensAt: 'asc' } });
+    await closeTijdvak(ctx, tijdvak.id, next?.id).catch((error: unknown) => ctx.logger.warn({ err: error, tijdvak: tijdvak.id }, 'closing failed'));
+  }
+}

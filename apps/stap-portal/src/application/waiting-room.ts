@@ -1,0 +1,85 @@
+// Use cases of the waiting room: join (one ticket per person per tijdvak: joining again, refreshing or a second
+// device returns the same ticket and never a better place) and read a ticket (place, people ahead, estimated wait,
+// admission token once admitted). Rules: domain/waiting-room.ts. Source: DOMAIN.md §2.1 [pub].
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { notFoundError, preconditionFailed } from '@stap/platform/errors';
+import { ticketView, type TicketView } from '../domain/waiting-room';
+import type { QueueTicketRow, TijdvakRow } from '../infrastructure/prisma/client';
+import { signToken, verifyToken } from '../infrastructure/security/signed-token';
+import type { PortalContext } from './context';
+import { getTijdvak, openTijdvak, statusOf } from './tijdvakken';
+
+export interface Ticket {
+  row: QueueTicketRow;
+  tijdvak: TijdvakRow;
+  view: TicketView;
+  /** Returned once, when the ticket is created; a re-join returns the same ticket with a fresh secret. */
+  secret?: string;
+  admissionToken?: string;
+  admissionExpiresAt?: Date;
+}
+
+const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
+
+export async function joinQueue(ctx: PortalContext, tijdvakId: string, holderKey: string): Promise<Ticket> {
+  const tijdvak = await getTijdvak(ctx, tijdvakId);
+  const status = statusOf(tijdvak, ctx.now());
+  if (status === 'CLOSED') throw preconditionFailed(`tijdvak ${tijdvakId} is closed`, 'TIJDVAK_CLOSED');
+  if (status === 'CEILING_REACHED') throw preconditionFailed(`the ceiling of tijdvak ${tijdvakId} is reached`, 'CEILING_REACHED');
+  if (status === 'OPEN') await openTijdvak(ctx, tijdvakId);
+  const secret = randomBytes(24).toString('base64url');
+  const row = await ctx.prisma.$transaction(async (tx) => {
+    const [room] = await tx.$queryRaw<{ drawn_at: Date | null; queue_length: bigint }[]>`
+      SELECT drawn_at, queue_length FROM waiting_room WHERE tijdvak_id = ${tijdvakId} FOR UPDATE`;
+    const existing = await tx.queueTicket.findUnique({ where: { tijdvakId_holderKey: { tijdvakId, holderKey } } });
+    // The same person again: same ticket and place; only the secret is renewed so the new device can poll it.
+    if (existing) return tx.queueTicket.update({ where: { id: existing.id }, data: { secretHash: hashSecret(secret) } });
+    const position = room?.drawn_at ? room.queue_length + BigInt(1) : null;
+    if (position !== null) await tx.waitingRoom.update({ where: { tijdvakId }, data: { queueLength: position } });
+    return tx.queueTicket.create({ data: { id: randomUUID(), tijdvakId, holderKey, secretHash: hashSecret(secret), joinedAt: ctx.now(), position } });
+  });
+  return { ...describe(ctx, row, tijdvak), secret };
+}
+
+export async function getQueueTicket(ctx: PortalContext, ticketId: string, secret: string): Promise<Ticket> {
+  const row = /^[0-9a-f-]{36}$/i.test(ticketId) ? await ctx.prisma.queueTicket.findUnique({ where: { id: ticketId } }) : null;
+  // Unknown ticket and wrong secret are indistinguishable on purpose (the contract).
+  if (!row || !sameHash(row.secretHash, hashSecret(secret))) throw notFoundError('no such ticket');
+  const tijdvak = await getTijdvak(ctx, row.tijdvakId);
+  return describe(ctx, row, tijdvak);
+}
+
+/** The ticket of a person for a tijdvak, for the web pages (the session identifies the holder). */
+export async function ticketOfHolder(ctx: PortalContext, tijdvakId: string, holderKey: string): Promise<Ticket | undefined> {
+  const row = await ctx.prisma.queueTicket.findUnique({ where: { tijdvakId_holderKey: { tijdvakId, holderKey } } });
+  return row ? describe(ctx, row, await getTijdvak(ctx, tijdvakId)) : undefined;
+}
+
+function sameHash(a: string, b: string): boolean {
+  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+}
+
+function describe(ctx: PortalContext, row: QueueTicketRow, tijdvak: TijdvakRow): Ticket {
+  const now = ctx.now();
+  const schedule = { opensAt: tijdvak.opensAt, ratePerSecond: ctx.admissionRatePerSecond };
+  const view = ticketView(row.position === null ? null : Number(row.position), schedule, now, statusOf(tijdvak, now) === 'CEILING_REACHED');
+  if (view.state !== 'ADMITTED' || !view.admittedAt) return { row, tijdvak, view };
+  const admissionExpiresAt = new Date(Math.max(view.admittedAt.getTime(), now.getTime()) + ctx.admissionValidityMs);
+  const admissionToken = signToken(ctx.secret, {
+    purpose: 'admission', exp: admissionExpiresAt.getTime(), tijdvakId: tijdvak.id, ticketId: row.id, holderKey: row.holderKey, position: Number(row.position),
+  });
+  return { row, tijdvak, view, admissionToken, admissionExpiresAt };
+}
+
+export interface Admission {
+  tijdvakId: string;
+  holderKey: string;
+  position: number;
+}
+
+/** The admission behind a token, when it is genuine, unexpired and for this tijdvak and person. */
+export function verifyAdmission(ctx: PortalContext, token: string, tijdvakId: string, holderKey: string): Admission | undefined {
+  const claims = verifyToken(ctx.secret, token, 'admission', ctx.now().getTime());
+  if (!claims || claims['tijdvakId'] !== tijdvakId || claims['holderKey'] !== holderKey) return undefined;
+  return { tijdvakId, holderKey, position: Number(claims['position']) };
+}

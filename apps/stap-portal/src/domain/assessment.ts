@@ -1,0 +1,156 @@
+// Everything that can be decided about one STAP application from its own facts, before it takes its place in the
+// order of complete receipt: age, insurance, student finance, the training and start-date conditions, the
+// certificate match and the amount. The rules that depend on the other applications (ceiling, one grant per
+// calendar year, the training's yearly grant limit) are applied by decideInOrder. Source: DOMAIN.md §2.1 [pub];
+// the rule functions and parameters of libs/regelingen (STAP versions in config/data/stap.ts).
+import {
+  amsterdamDateOf,
+  checkAge,
+  checkInsuredMonths,
+  checkNoExcludedBenefits,
+  checkNotYetStarted,
+  checkStartWindow,
+  compareDates,
+  instantToAmsterdam,
+  sourced,
+  stapAmount,
+  type ExcludedBenefit,
+  type InsuredPeriod,
+  type IsoDate,
+  type Tijdvak as RegelingTijdvak,
+} from '@stap/regelingen';
+import { fromRuleCodes, type RejectionReason } from './reasons';
+import type { StapRules } from './rules-version';
+
+export interface PersonFacts {
+  found: boolean;
+  alive: boolean;
+  birthDate: IsoDate;
+  initials: string;
+  surname: string;
+  insuredPeriods: InsuredPeriod[];
+  receives: ExcludedBenefit[];
+}
+
+export interface CertificateFacts {
+  status: 'ISSUED' | 'USED' | 'REVOKED' | 'EXPIRED';
+  providerId: string;
+  trainingId: string;
+  startMomentId: string;
+  holderInitials: string;
+  holderSurname: string;
+  holderBirthDate: IsoDate;
+  amountCents: number;
+  validUntil: IsoDate;
+}
+
+export interface TrainingFacts {
+  found: boolean;
+  providerId: string;
+  published: boolean;
+  availableForStap: boolean;
+  startMomentFound: boolean;
+  startMomentCancelled: boolean;
+  startDate: IsoDate;
+  registerPriceCents: number;
+}
+
+export interface TijdvakFacts {
+  id: string;
+  opensAt: Date;
+  closesAt: Date;
+}
+
+export interface Assessment {
+  reasons: RejectionReason[];
+  /** Register price (or certificate amount) capped at the STAP maximum; 0 when rejected. */
+  amountCents: number;
+}
+
+/** Names compare without case, dots and spaces: "J.M. de Vries" on a certificate matches "JM DE VRIES" in the BRP. */
+export function sameName(a: string, b: string): boolean {
+  const norm = (text: string) => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[\s.]/g, '').toLowerCase();
+  return norm(a) === norm(b);
+}
+
+function certificateReasons(certificate: CertificateFacts, person: PersonFacts, training: TrainingFacts, on: IsoDate): RejectionReason[] {
+  const reasons: RejectionReason[] = [];
+  if (certificate.status !== 'ISSUED' || compareDates(certificate.validUntil, on) < 0) reasons.push('CERTIFICATE_INVALID');
+  // One-to-one match on provider, training and person (DOMAIN.md §2.1 [pub]).
+  const personMatches =
+    person.found && sameName(certificate.holderSurname, person.surname) && sameName(certificate.holderInitials, person.initials) &&
+    certificate.holderBirthDate === person.birthDate;
+  if (!personMatches || (training.found && certificate.providerId !== training.providerId)) reasons.push('CERTIFICATE_MISMATCH');
+  return reasons;
+}
+
+function trainingReasons(training: TrainingFacts): RejectionReason[] {
+  if (!training.found || !training.startMomentFound) return ['TRAINING_NOT_IN_REGISTER'];
+  if (!training.published || !training.availableForStap || training.startMomentCancelled) return ['TRAINING_NOT_AVAILABLE'];
+  return [];
+}
+
+function personReasons(person: PersonFacts, tijdvak: TijdvakFacts, on: IsoDate, rules: StapRules): RejectionReason[] {
+  if (!person.found || !person.alive) return ['PERSON_NOT_ELIGIBLE'];
+  const p = rules.parameters;
+  const age = checkAge({ birthDate: person.birthDate, on, limits: p.age });
+  const insurance = checkInsuredMonths({
+    insuredPeriods: person.insuredPeriods,
+    tijdvakOpeningDate: amsterdamDateOf(tijdvak.opensAt),
+    requirement: p.insurance.value,
+  });
+  const benefits = checkNoExcludedBenefits({ receives: person.receives, excluded: p.excludedBenefits.value });
+  return fromRuleCodes([...age.reasons, ...insurance.reasons, ...benefits.reasons]);
+}
+
+/** The tijdvak in the shape libs/regelingen's start-window rule reads. */
+export function asRegelingTijdvak(tijdvak: TijdvakFacts): RegelingTijdvak {
+  const source = { domain: '§2.1', assumption: 'tijdvak scheduled in the portal' };
+  return {
+    id: tijdvak.id as RegelingTijdvak['id'],
+    regeling: 'STAP',
+    label: tijdvak.id,
+    opensAt: sourced(instantToAmsterdam(tijdvak.opensAt), source),
+    closesAt: sourced(instantToAmsterdam(tijdvak.closesAt), source),
+    budgetCeilingCents: sourced(0, source),
+  };
+}
+
+function startReasons(training: TrainingFacts, tijdvak: TijdvakFacts, on: IsoDate, rules: StapRules): RejectionReason[] {
+  if (!training.found || !training.startMomentFound) return [];
+  const p = rules.parameters;
+  const window = checkStartWindow({
+    startDate: training.startDate,
+    applicationDate: on,
+    tijdvak: asRegelingTijdvak(tijdvak),
+    rule: {
+      earliestStartWeeksAfterApplication: p.earliestStartWeeksAfterApplication.value,
+      latestStartMonthsAfterTijdvakCloses: p.latestStartMonthsAfterTijdvakCloses.value,
+    },
+  });
+  return fromRuleCodes([...checkNotYetStarted(training.startDate, on).reasons, ...window.reasons]);
+}
+
+export function assessApplication(input: {
+  receivedAt: Date;
+  tijdvak: TijdvakFacts;
+  person: PersonFacts;
+  certificate: CertificateFacts;
+  training: TrainingFacts;
+  rules: StapRules;
+}): Assessment {
+  const { receivedAt, tijdvak, person, certificate, training, rules } = input;
+  const on = amsterdamDateOf(receivedAt);
+  const amount = training.found && training.startMomentFound
+    ? stapAmount({ registerPriceCents: training.registerPriceCents, requestedCents: certificate.amountCents, maxAmountCents: rules.parameters.maxAmountPerApplicationCents.value })
+    : undefined;
+  const reasons = [
+    ...personReasons(person, tijdvak, on, rules),
+    ...trainingReasons(training),
+    ...startReasons(training, tijdvak, on, rules),
+    ...certificateReasons(certificate, person, training, on),
+    ...(amount ? fromRuleCodes(amount.reasons) : []),
+  ];
+  const unique = [...new Set(reasons)];
+  return { reasons: unique, amountCents: unique.length === 0 && amount ? amount.grantedCents : 0 };
+}

@@ -1,0 +1,100 @@
+// A tijdvak (application window) and its budget: ceiling = base budget + what the previous tijdvak left unused,
+// of which a share is reserved for applications at a counter; it opens at its opening instant (10:00
+// Europe/Amsterdam in the real scheme), is exhausted when the ceiling is reached, and closes with a roll-over of the
+// unused budget to the next tijdvak. Source: DOMAIN.md §2.1 [pub]; parameters in libs/regelingen (config/data/stap.ts).
+import type { Violation } from '@stap/platform/errors';
+import {
+  addMonthsClamped,
+  amsterdamToInstant,
+  ceilingWithRollover,
+  isIsoDate,
+  lastDayBefore,
+  instantToAmsterdam,
+  splitCeiling,
+  type IsoDate,
+} from '@stap/regelingen';
+import type { StapRules } from './rules-version';
+
+export const TIJDVAK_STATUSES = ['SCHEDULED', 'OPEN', 'CEILING_REACHED', 'CLOSED'] as const;
+export type TijdvakStatus = (typeof TIJDVAK_STATUSES)[number];
+
+export interface TijdvakBudget {
+  ceilingCents: number;
+  counterReserveCents: number;
+  committedOnlineCents: number;
+  committedCounterCents: number;
+}
+
+export interface ScheduleTijdvakInput {
+  id: string;
+  displayName: string;
+  opensAt: Date | undefined;
+  closesAt: Date | undefined;
+  baseBudgetCents: number;
+  /** Undefined: derived from the regeling's counter reserve share. */
+  counterReserveCents: number | undefined;
+}
+
+const TIJDVAK_ID = /^STAP-\d{4}-\d{2}[A-Z0-9-]*$/;
+
+export function scheduleViolations(input: ScheduleTijdvakInput): Violation[] {
+  const violations: Violation[] = [];
+  const check = (ok: boolean, field: string, description: string) => void (ok || violations.push({ field, description }));
+  check(TIJDVAK_ID.test(input.id), 'ref.tijdvak_id', 'must look like STAP-2022-11');
+  check(input.displayName.trim().length > 0 && input.displayName.length <= 200, 'display_name', 'is required (at most 200 characters)');
+  check(input.opensAt !== undefined, 'opens_at', 'is required');
+  check(input.closesAt !== undefined, 'closes_at', 'is required');
+  if (input.opensAt && input.closesAt) check(input.closesAt > input.opensAt, 'closes_at', 'must be after opens_at');
+  check(Number.isSafeInteger(input.baseBudgetCents) && input.baseBudgetCents > 0, 'base_budget.amount_cents', 'must be a positive amount of cents');
+  if (input.counterReserveCents !== undefined) {
+    check(Number.isSafeInteger(input.counterReserveCents) && input.counterReserveCents >= 0, 'counter_reserve.amount_cents', 'must be zero or more cents');
+    check(input.counterReserveCents <= input.baseBudgetCents, 'counter_reserve.amount_cents', 'cannot exceed the base budget');
+  }
+  return violations;
+}
+
+/** The counter reserve: given explicitly, or the regeling's share of the ceiling (counterReserveBasisPoints). */
+export function counterReserveFor(ceilingCents: number, explicit: number | undefined, rules: StapRules): number {
+  if (explicit !== undefined) return explicit;
+  return splitCeiling(ceilingCents, rules.parameters.counterReserveBasisPoints.value).counterCents;
+}
+
+/** The opening instant on a calendar date at the regeling's opening time (10:00 Europe/Amsterdam). */
+export function openingInstantOn(date: IsoDate, rules: StapRules): Date {
+  if (!isIsoDate(date)) throw new RangeError(`not a date: ${date}`);
+  return amsterdamToInstant(`${date}T${rules.parameters.openingTime.value}`);
+}
+
+export function onlineRemainingCents(budget: TijdvakBudget): number {
+  return Math.max(budget.ceilingCents - budget.counterReserveCents - budget.committedOnlineCents, 0);
+}
+
+export function counterRemainingCents(budget: TijdvakBudget): number {
+  return Math.max(budget.counterReserveCents - budget.committedCounterCents, 0);
+}
+
+/** What is left unused at closing and moves to the next tijdvak when the regeling rolls over. */
+export function unusedCents(budget: TijdvakBudget): number {
+  return Math.max(budget.ceilingCents - budget.committedOnlineCents - budget.committedCounterCents, 0);
+}
+
+/** The new ceiling of the tijdvak that receives a roll-over (libs/regelingen ceilingWithRollover). */
+export function ceilingAfterRollover(currentCeilingCents: number, incomingCents: number, rules: StapRules): number {
+  return ceilingWithRollover({
+    baseCeilingCents: currentCeilingCents,
+    unusedFromPreviousCents: incomingCents,
+    rolloverEnabled: rules.parameters.rolloverOfUnusedBudget.value,
+  });
+}
+
+/** Status as time passes: a SCHEDULED tijdvak is open from its opening instant, and closed from its closing one. */
+export function effectiveStatus(stored: TijdvakStatus, opensAt: Date, closesAt: Date, now: Date): TijdvakStatus {
+  if (stored === 'CLOSED' || now >= closesAt) return 'CLOSED';
+  if (stored === 'SCHEDULED') return now >= opensAt ? 'OPEN' : 'SCHEDULED';
+  return stored;
+}
+
+/** Latest start date of a training named in this tijdvak: 3 months after closing (DOMAIN.md §2.1 [pub]). */
+export function latestTrainingStart(closesAt: Date, rules: StapRules): IsoDate {
+  return addMonthsClamped(lastDayBefore(instantToAmsterdam(closesAt)), rules.parameters.latestStartMonthsAfterTijdvakCloses.value);
+}

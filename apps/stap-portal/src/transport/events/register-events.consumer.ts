@@ -1,0 +1,72 @@
+// Kafka edge of the portal for the scholingsregister's training events and provider-registry's provider events:
+// decodes the proto payload and routes by CloudEvents type into the local read model. Types it does not know are
+// acknowledged and ignored: producers may add events to a topic.
+import { ProviderRegistered } from '@stap/contracts/stap/providers/events/v1/events';
+import * as Register from '@stap/contracts/stap/register/events/v1/events';
+import { ConsumerRunner, MalformedEventError, deadLetterTopicFor, type CloudEvent, type TopicSpec } from '@stap/platform/kafka';
+import type { Kafka } from 'kafkajs';
+import type { Logger } from 'pino';
+import * as ReadModel from '../../application/register-read-model';
+import type { PrismaClient, TransactionClient } from '../../infrastructure/prisma/client';
+
+/** Topics named in proto/stap/register/events/v1 and proto/stap/providers/events/v1; either side may create them. */
+export const TRAINING_TOPIC: TopicSpec = { name: 'stap.register.training.v1', partitions: 6 };
+export const PROVIDER_TOPIC: TopicSpec = { name: 'stap.providers.provider.v1', partitions: 3 };
+export const REGISTER_EVENTS_GROUP = 'stap-portal.register';
+
+interface Decoder<T> {
+  decode(input: Uint8Array): T;
+}
+
+type Route = (event: CloudEvent, tx: TransactionClient) => Promise<void>;
+
+function route<T>(decoder: Decoder<T>, name: string, apply: (tx: TransactionClient, message: T) => Promise<unknown>): Route {
+  return async (event, tx) => {
+    let message: T;
+    try {
+      message = decoder.decode(event.data);
+    } catch (error) {
+      throw new MalformedEventError(`undecodable ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    await apply(tx, message);
+  };
+}
+
+const R = 'nl.stap.register.';
+export const ROUTES: Record<string, Route> = {
+  'nl.stap.providers.provider_registered.v1': route(ProviderRegistered, 'ProviderRegistered', ReadModel.applyProviderRegistered),
+  [`${R}training_registered.v1`]: route(Register.TrainingRegistered, 'TrainingRegistered', ReadModel.applyTrainingRegistered),
+  [`${R}training_published.v1`]: route(Register.TrainingPublished, 'TrainingPublished', ReadModel.applyTrainingPublished),
+  [`${R}training_stap_availability_changed.v1`]: route(Register.TrainingStapAvailabilityChanged, 'TrainingStapAvailabilityChanged', ReadModel.applyTrainingAvailability),
+  [`${R}training_excluded.v1`]: route(Register.TrainingExcluded, 'TrainingExcluded', ReadModel.applyTrainingExcluded),
+  [`${R}training_exclusion_lifted.v1`]: route(Register.TrainingExclusionLifted, 'TrainingExclusionLifted', ReadModel.applyTrainingExclusionLifted),
+  [`${R}training_withdrawn.v1`]: route(Register.TrainingWithdrawn, 'TrainingWithdrawn', ReadModel.applyTrainingWithdrawn),
+  [`${R}training_application_closed.v1`]: route(Register.TrainingApplicationClosed, 'TrainingApplicationClosed', ReadModel.applyTrainingApplicationClosed),
+  [`${R}training_application_reopened.v1`]: route(Register.TrainingApplicationReopened, 'TrainingApplicationReopened', ReadModel.applyTrainingApplicationReopened),
+  [`${R}start_moment_scheduled.v1`]: route(Register.StartMomentScheduled, 'StartMomentScheduled', ReadModel.applyStartMomentScheduled),
+  [`${R}start_moment_changed.v1`]: route(Register.StartMomentChanged, 'StartMomentChanged', ReadModel.applyStartMomentChanged),
+  [`${R}start_moment_cancelled.v1`]: route(Register.StartMomentCancelled, 'StartMomentCancelled', ReadModel.applyStartMomentCancelled),
+  [`${R}start_moment_full.v1`]: route(Register.StartMomentFull, 'StartMomentFull', ReadModel.applyStartMomentFull),
+};
+
+export async function handleRegisterEvent(event: CloudEvent, tx: TransactionClient): Promise<void> {
+  await ROUTES[event.type]?.(event, tx);
+}
+
+export interface RegisterEventsConsumer {
+  runner: ConsumerRunner<TransactionClient>;
+  topics: TopicSpec[];
+}
+
+export function registerEventsConsumer(kafka: Kafka, prisma: PrismaClient, logger: Logger, groupSuffix = ''): RegisterEventsConsumer {
+  const groupId = REGISTER_EVENTS_GROUP + groupSuffix;
+  const runner = new ConsumerRunner<TransactionClient>({
+    kafka,
+    groupId,
+    topics: [TRAINING_TOPIC.name, PROVIDER_TOPIC.name],
+    logger: logger.child({ component: 'consumer', group: groupId }),
+    handle: handleRegisterEvent,
+    runInTransaction: (fn) => prisma.$transaction(fn),
+  });
+  return { runner, topics: [TRAINING_TOPIC, PROVIDER_TOPIC, deadLetterTopicFor(groupId)] };
+}

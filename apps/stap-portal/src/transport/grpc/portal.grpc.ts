@@ -1,0 +1,202 @@
+// gRPC edge of the STAP portal: decodes requests into use-case input, checks who may call what, and maps results to
+// the contract. Business rules live in application/ and domain/.
+import { forbidden, invalid, unauthenticatedError } from './auth-errors';
+import { hasScope, unary, type CallContext, type HandlerKit } from '@stap/platform/grpc';
+import { RegelingCode } from '@stap/contracts/stap/common/v1/common';
+import {
+  ApplicationChannel,
+  LookupPurpose,
+  StapPortalServiceService,
+  type Application,
+  type BudgetOverview,
+  type CloseTijdvakRequest,
+  type EnrolmentCertificate,
+  type GetApplicationRequest,
+  type GetEnrolmentCertificateRequest,
+  type GetMyBudgetOverviewRequest,
+  type GetQueueTicketRequest,
+  type GetTijdvakRequest,
+  type IssueEnrolmentCertificateRequest,
+  type JoinQueueRequest,
+  type ListTijdvakkenRequest,
+  type ListTijdvakkenResponse,
+  type LookUpApplicantStatusRequest,
+  type LookUpApplicantStatusResponse,
+  type QueueTicket,
+  type ScheduleTijdvakRequest,
+  type SubmitApplicationRequest,
+  type Tijdvak,
+} from '@stap/contracts/stap/portal/v1/portal';
+import { notFoundError } from '@stap/platform/errors';
+import { amsterdamDateOf } from '@stap/regelingen';
+import type { PortalContext } from '../../application/context';
+import { getCertificate, issueCertificate, providerOfKvk } from '../../application/certificates';
+import { myBudgetOverview } from '../../application/my-budget';
+import { lookUpApplicantStatus, PURPOSE_SEES, type LookupPurpose as Purpose } from '../../application/partner-lookup';
+import { submitApplication } from '../../application/submit-application';
+import { closeTijdvak, getTijdvak, scheduleTijdvak } from '../../application/tijdvakken';
+import { getQueueTicket, joinQueue } from '../../application/waiting-room';
+import { toDateParts, toIsoDate } from '../../domain/dates';
+import { individualBsn } from '../../infrastructure/security/authenticator';
+import { personKey } from '../../infrastructure/security/signed-token';
+import { money, tijdvakRef, toApplicationMessage, toCertificateMessage, toTicketMessage, toTijdvakMessage, viewOfDecided, viewOfRow } from './mappers';
+
+export const SCOPES = { tijdvakWrite: 'portal:tijdvak:write', counter: 'portal:counter', read: 'portal:read' } as const;
+
+function requireScope(ctx: CallContext, scope: string): void {
+  if (ctx.identity.subject === 'anonymous') throw unauthenticatedError();
+  if (!hasScope(ctx.identity, scope)) throw forbidden(`scope ${scope} is required`);
+}
+
+function requireIndividual(ctx: CallContext): string {
+  const bsn = individualBsn(ctx.metadata);
+  if (!bsn) throw unauthenticatedError('a DigiD login is required');
+  return bsn;
+}
+
+function stapTijdvakId(ref: { regelingCode: RegelingCode; tijdvakId: string } | undefined, field = 'ref'): string {
+  const violations = [];
+  if (ref?.regelingCode !== RegelingCode.REGELING_CODE_STAP) violations.push({ field: `${field}.regeling_code`, description: 'must be REGELING_CODE_STAP' });
+  if (!ref?.tijdvakId) violations.push({ field: `${field}.tijdvak_id`, description: 'is required' });
+  if (violations.length > 0) throw invalid(violations);
+  return ref?.tijdvakId ?? '';
+}
+
+function cents(value: { amountCents: string; currency: string } | undefined, field: string, optional = false): number | undefined {
+  if (!value) {
+    if (optional) return undefined;
+    throw invalid([{ field, description: 'is required' }]);
+  }
+  if (value.currency !== 'EUR' || !/^-?\d{1,15}$/.test(value.amountCents)) throw invalid([{ field, description: 'must be whole euro cents in EUR' }]);
+  return Number(value.amountCents);
+}
+
+/** A Timestamp (RFC 3339 text in the generated code) as a Date; undefined when absent or unreadable. */
+function instant(text: string | undefined): Date | undefined {
+  if (!text) return undefined;
+  const date = new Date(text);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+const CHANNELS: Record<number, 'ONLINE' | 'COUNTER' | undefined> = {
+  [ApplicationChannel.APPLICATION_CHANNEL_ONLINE]: 'ONLINE',
+  [ApplicationChannel.APPLICATION_CHANNEL_COUNTER]: 'COUNTER',
+};
+
+function purposeOf(value: LookupPurpose): Purpose | undefined {
+  const name = LookupPurpose[value]?.replace('LOOKUP_PURPOSE_', '');
+  return name && name !== 'UNSPECIFIED' && name !== 'UNRECOGNIZED' ? (name as Purpose) : undefined;
+}
+
+export function portalService(kit: HandlerKit, portal: PortalContext) {
+  return {
+    name: 'stap.portal.v1.StapPortalService',
+    definition: StapPortalServiceService,
+    implementation: {
+      scheduleTijdvak: unary<ScheduleTijdvakRequest, Tijdvak>(kit, async (request, ctx) => {
+        requireScope(ctx, SCOPES.tijdvakWrite);
+        const row = await scheduleTijdvak(portal, {
+          id: stapTijdvakId(request.ref),
+          displayName: request.displayName,
+          opensAt: instant(request.opensAt),
+          closesAt: instant(request.closesAt),
+          baseBudgetCents: cents(request.baseBudget, 'base_budget') as number,
+          counterReserveCents: cents(request.counterReserve, 'counter_reserve', true),
+        });
+        return toTijdvakMessage(row, portal.now());
+      }),
+      getTijdvak: unary<GetTijdvakRequest, Tijdvak>(kit, async (request) =>
+        toTijdvakMessage(await getTijdvak(portal, stapTijdvakId(request.ref)), portal.now())),
+      listTijdvakken: unary<ListTijdvakkenRequest, ListTijdvakkenResponse>(kit, async () => {
+        const rows = await portal.prisma.tijdvak.findMany({ orderBy: { opensAt: 'desc' }, take: 100 });
+        return { tijdvakken: rows.map((row) => toTijdvakMessage(row, portal.now())), page: { nextPageToken: '', totalSize: String(rows.length) } };
+      }),
+      closeTijdvak: unary<CloseTijdvakRequest, Tijdvak>(kit, async (request, ctx) => {
+        requireScope(ctx, SCOPES.tijdvakWrite);
+        const row = await closeTijdvak(portal, stapTijdvakId(request.ref), request.rollOverToTijdvakId || undefined);
+        return toTijdvakMessage(row, portal.now());
+      }),
+      joinQueue: unary<JoinQueueRequest, QueueTicket>(kit, async (request, ctx) => {
+        // The place is tied to the person (DigiD login before the waiting room), so extra devices never help.
+        const bsn = requireIndividual(ctx);
+        return toTicketMessage(await joinQueue(portal, stapTijdvakId(request.tijdvak, 'tijdvak'), personKey(portal.secret, bsn)));
+      }),
+      getQueueTicket: unary<GetQueueTicketRequest, QueueTicket>(kit, async (request) => {
+        if (!request.ticketId || !request.ticketSecret) throw invalid([{ field: request.ticketId ? 'ticket_secret' : 'ticket_id', description: 'is required' }]);
+        return toTicketMessage(await getQueueTicket(portal, request.ticketId, request.ticketSecret));
+      }),
+      issueEnrolmentCertificate: unary<IssueEnrolmentCertificateRequest, EnrolmentCertificate>(kit, async (request, ctx) => {
+        if (ctx.identity.kind !== 'provider') throw forbidden('only a provider issues enrolment certificates');
+        const providerId = await providerOfKvk(portal, ctx.identity.kvkNumber);
+        const row = await issueCertificate(portal, providerId, {
+          providerId: request.providerId,
+          trainingId: request.trainingId,
+          startMomentId: request.startMomentId,
+          holder: { initials: request.holder?.initials ?? '', surname: request.holder?.surname ?? '', birthDate: toIsoDate(request.holder?.birthDate) },
+          amountCents: cents(request.amount, 'amount') as number,
+        });
+        return toCertificateMessage(row);
+      }),
+      getEnrolmentCertificate: unary<GetEnrolmentCertificateRequest, EnrolmentCertificate>(kit, async (request, ctx) => {
+        const row = await getCertificate(portal, request.number);
+        const ownProvider = ctx.identity.kind === 'provider' && (await providerOfKvk(portal, ctx.identity.kvkNumber)) === row.providerId;
+        if (!ownProvider && !hasScope(ctx.identity, SCOPES.read)) throw notFoundError('no such enrolment certificate');
+        return toCertificateMessage(row);
+      }),
+      submitApplication: unary<SubmitApplicationRequest, Application>(kit, async (request, ctx) => {
+        const decided = await submitApplication(
+          portal,
+          {
+            tijdvakId: stapTijdvakId(request.tijdvak, 'tijdvak'),
+            channel: CHANNELS[request.channel],
+            admissionToken: request.admissionToken,
+            certificateNumber: request.enrolmentCertificateNumber,
+            applicantBsn: request.applicantBsn?.value ?? '',
+            contactEmail: request.contactEmail,
+            declaredTruthful: request.declaredTruthful,
+          },
+          { bsn: individualBsn(ctx.metadata), counterOfficer: hasScope(ctx.identity, SCOPES.counter) },
+        );
+        return toApplicationMessage(viewOfDecided(decided));
+      }),
+      getApplication: unary<GetApplicationRequest, Application>(kit, async (request, ctx) => {
+        const row = /^[0-9a-f-]{36}$/i.test(request.applicationId) ? await portal.prisma.application.findUnique({ where: { id: request.applicationId } }) : null;
+        const own = row !== null && individualBsn(ctx.metadata) === row.bsn;
+        if (!row || (!own && !hasScope(ctx.identity, SCOPES.read))) throw notFoundError('no such application');
+        return toApplicationMessage(viewOfRow(row));
+      }),
+      getMyBudgetOverview: unary<GetMyBudgetOverviewRequest, BudgetOverview>(kit, async (_request, ctx) => {
+        const overview = await myBudgetOverview(portal, requireIndividual(ctx));
+        return {
+          applications: overview.applications.map((row) => toApplicationMessage(viewOfRow(row))),
+          canApplyThisYear: overview.canApplyThisYear,
+          excludedUntil: undefined,
+          currentOrNextTijdvak: overview.currentOrNext ? toTijdvakMessage(overview.currentOrNext, portal.now()) : undefined,
+        };
+      }),
+      lookUpApplicantStatus: unary<LookUpApplicantStatusRequest, LookUpApplicantStatusResponse>(kit, async (request, ctx) => {
+        if (ctx.identity.subject === 'anonymous') throw unauthenticatedError();
+        const result = await lookUpApplicantStatus(portal, ctx.identity, {
+          bsn: request.bsn?.value ?? '',
+          purpose: purposeOf(request.purpose),
+          caseReference: request.caseReference,
+        });
+        return {
+          applications: result.applications.map((row) => {
+            const application = toApplicationMessage(viewOfRow(row));
+            const seesTraining = PURPOSE_SEES.training.has(result.purpose);
+            return {
+              tijdvak: tijdvakRef(row.tijdvakId),
+              status: application.status,
+              decidedOn: row.decidedAt ? toDateParts(amsterdamDateOf(row.decidedAt)) : undefined,
+              grantedAmount: PURPOSE_SEES.amount.has(result.purpose) ? money(row.grantedCents) : undefined,
+              trainingName: seesTraining ? row.trainingName : '',
+              trainingPeriod: seesTraining ? { start: toDateParts(row.trainingStartDate), end: toDateParts(row.trainingEndDate) } : undefined,
+            };
+          }),
+          dataAccessRecordId: result.recordId,
+        };
+      }),
+    },
+  };
+}

@@ -1,0 +1,157 @@
+// Test harness: the real portal assembly (src/portal.ts) on a fresh database of the real PostgreSQL and the real
+// Kafka broker, with its own consumer group suffix; a gRPC client; helpers that feed the register read model through
+// the consumer's own code path (handleRegisterEvent) and make persons, certificates and admissions.
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { credentials, Metadata, type CallOptions, type ServiceError } from '@grpc/grpc-js';
+import pino from 'pino';
+import { RegelingCode } from '@stap/contracts/stap/common/v1/common';
+import * as Register from '@stap/contracts/stap/register/events/v1/events';
+import { TrainingStatus } from '@stap/contracts/stap/register/v1/register';
+import { ProviderRegistered } from '@stap/contracts/stap/providers/events/v1/events';
+import { StapPortalServiceClient, type QueueTicket } from '@stap/contracts/stap/portal/v1/portal';
+import { callUnary, withDeadline } from '@stap/platform/grpc';
+import type { CloudEvent } from '@stap/platform/kafka';
+import { migrateDatabase } from '@stap/platform/prisma/migrator';
+import { createTestDatabase, kafkaBrokers, type TestDatabase } from '@stap/platform/testing/infrastructure';
+import { toDateParts } from '../src/domain/dates';
+import { syntheticPersons, type TestPerson } from '../src/infrastructure/external/test-persons';
+import { sessionToken } from '../src/infrastructure/security/signed-token';
+import { startPortal, type PortalConfig, type RunningPortal } from '../src/portal';
+import { handleRegisterEvent } from '../src/transport/events/register-events.consumer';
+
+export const SECRET = 'test-secret-of-at-least-32-characters!!';
+export const STAFF_TOKEN = 'staff-token';
+export const PARTNER_TOKEN = 'partner-token';
+export const COUNTER_TOKEN = 'counter-token';
+export const PROVIDER_KVK = '11223344';
+export const PROVIDER_TOKEN = 'provider-token';
+
+export const FIXTURE_PERSONS: TestPerson[] = [
+  { bsn: '999990019', initials: 'J.', surname: 'Jansen', birthDate: '1985-04-12', insuredFrom: '2005-01-01' },
+  { bsn: '999990044', initials: 'S.', surname: 'Visser', birthDate: '2004-03-01', insuredFrom: '2015-01-01', studentFinance: true },
+  { bsn: '999990056', initials: 'P.', surname: 'Smit', birthDate: '1950-02-02', insuredFrom: '1980-01-01' },
+  { bsn: '999990068', initials: 'K.', surname: 'Meijer', birthDate: '1995-07-07', insuredFrom: '2099-01-01' },
+];
+
+export interface Harness {
+  db: TestDatabase;
+  portal: RunningPortal;
+  client: InstanceType<typeof StapPortalServiceClient>;
+  persons: TestPerson[];
+  stop(): Promise<void>;
+}
+
+export async function startHarness(options: { syntheticPersons?: number; admissionRate?: number; config?: Partial<PortalConfig>; db?: TestDatabase } = {}): Promise<Harness> {
+  const db = options.db ?? (await createTestDatabase('stap_portal'));
+  await migrateDatabase(db.url, path.resolve(__dirname, '../prisma/migrations'));
+  const persons = [...FIXTURE_PERSONS, ...syntheticPersons(options.syntheticPersons ?? 20)];
+  const fixture = path.join(mkdtempSync(path.join(tmpdir(), 'stap-portal-')), 'persons.json');
+  writeFileSync(fixture, JSON.stringify({ persons }));
+  const portal = await startPortal(
+    {
+      DATABASE_URL: db.url,
+      KAFKA_BROKERS: kafkaBrokers(),
+      GRPC_PORT: 0,
+      HTTP_PORT: 0,
+      SHUTDOWN_TIMEOUT_MS: 5_000,
+      DEV_TOKENS: [
+        `${STAFF_TOKEN}=staff-1:staff:portal:tijdvak:write+portal:read`,
+        `${COUNTER_TOKEN}=officer-1:staff:portal:counter`,
+        `${PARTNER_TOKEN}=gemeente-1:partner:portal:status:lookup+portal:purpose:reintegration`,
+        `${PROVIDER_TOKEN}=opleider-1:provider:portal:certificates:${PROVIDER_KVK}`,
+      ].join(','),
+      PORTAL_SECRET: SECRET,
+      QUEUE_ADMISSION_RATE_PER_SECOND: options.admissionRate ?? 100_000,
+      ADMISSION_VALIDITY_MS: 600_000,
+      EXTERNAL_REGISTERS_ADDRESS: '',
+      EXTERNAL_FIXTURE: fixture,
+      DECISION_BATCH_MAX: 500,
+      SCHEDULER_INTERVAL_MS: 200,
+      SEED_DEMO_DATA: false,
+      CONSUMER_GROUP_SUFFIX: `.test-${randomUUID().slice(0, 8)}`,
+      ...options.config,
+    },
+    pino({ level: 'silent' }),
+  );
+  const client = new StapPortalServiceClient(`127.0.0.1:${portal.grpc.port}`, credentials.createInsecure());
+  return {
+    db,
+    portal,
+    client,
+    persons,
+    async stop() {
+      client.close();
+      await portal.stop();
+      if (!options.db) await db.drop();
+    },
+  };
+}
+
+export function bearer(token: string): Metadata {
+  const metadata = new Metadata();
+  metadata.set('authorization', `Bearer ${token}`);
+  return metadata;
+}
+
+export const asPerson = (bsn: string) => bearer(sessionToken(SECRET, bsn));
+export const stapRef = (tijdvakId: string) => ({ regelingCode: RegelingCode.REGELING_CODE_STAP, tijdvakId });
+export const eur = (euros: number) => ({ amountCents: String(euros * 100), currency: 'EUR' });
+
+function cloudEvent(type: string, data: Uint8Array, subject: string): CloudEvent {
+  return {
+    id: randomUUID(), source: 'urn:nld:stap:test', type, subject, time: new Date().toISOString(), dataschema: '',
+    datacontenttype: 'application/protobuf', data: Buffer.from(data),
+  };
+}
+
+/** Register events as the scholingsregister would publish them, for the read model. */
+export function registerEvents(training: { providerId: string; trainingId: string; startMomentId: string; name: string; priceEuros: number; startDate: string; endDate: string }): CloudEvent[] {
+  const now = new Date().toISOString();
+  return [
+    cloudEvent('nl.stap.register.training_registered.v1', Register.TrainingRegistered.encode({
+      trainingId: training.trainingId, providerId: training.providerId, providerProgrammeCode: 'P1', name: training.name,
+      status: TrainingStatus.TRAINING_STATUS_INCOMPLETE, registeredAt: now,
+    }).finish(), training.trainingId),
+    cloudEvent('nl.stap.register.start_moment_scheduled.v1', Register.StartMomentScheduled.encode({
+      trainingId: training.trainingId, startMomentId: training.startMomentId, startDate: toDateParts(training.startDate), endDate: toDateParts(training.endDate),
+      totalPriceInclVat: eur(training.priceEuros), locationKind: 0,
+    }).finish(), training.trainingId),
+    cloudEvent('nl.stap.register.training_published.v1', Register.TrainingPublished.encode({
+      trainingId: training.trainingId, providerId: training.providerId, notAvailableForStap: false, publishedAt: now,
+    }).finish(), training.trainingId),
+  ];
+}
+
+export function providerRegisteredEvent(providerId: string, kvkNumber: string): CloudEvent {
+  return cloudEvent('nl.stap.providers.provider_registered.v1', ProviderRegistered.encode({
+    providerId, kvkNumber: { value: kvkNumber }, legalName: 'Test Opleidingen B.V.', communicationName: 'Test Opleidingen', registeredAt: new Date().toISOString(),
+  }).finish(), providerId);
+}
+
+/** Feeds events through the consumer's own handler, in one transaction each, as the ConsumerRunner does. */
+export async function feed(harness: Harness, events: CloudEvent[]): Promise<void> {
+  for (const event of events) await harness.portal.context.prisma.$transaction((tx) => handleRegisterEvent(event, tx));
+}
+
+type UnaryClientMethod<Req, Res> = (
+  request: Req,
+  metadata: Metadata,
+  options: Partial<CallOptions>,
+  callback: (error: ServiceError | null, response: Res) => void,
+) => unknown;
+
+export function call<Req, Res>(harness: Harness, method: UnaryClientMethod<Req, Res>, request: Req, metadata = new Metadata()): Promise<Res> {
+  return callUnary(harness.client, method, request, metadata, withDeadline(30_000));
+}
+
+export async function waitForAdmission(harness: Harness, ticket: QueueTicket): Promise<QueueTicket> {
+  for (let attempt = 0; attempt < 300; attempt += 1) {
+    const current = await call(harness, harness.client.getQueueTicket, { ticketId: ticket.ticketId, ticketSecret: ticket.ticketSecret });
+    if (current.admissionToken) return current;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('not admitted in time');
+}
