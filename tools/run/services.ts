@@ -14,6 +14,7 @@ export const LOCAL_SERVICES: LocalService[] = [
   { app: 'scholingsregister', entries: ['src/main.ts'], grpcPort: 50052, httpPort: 8082, database: 'stap_scholingsregister' },
   { app: 'stap-portal', entries: ['src/main.ts'], grpcPort: 50053, httpPort: 8083, database: 'stap_stap_portal' },
   { app: 'advice-registration', entries: ['src/main.ts'], grpcPort: 50054, httpPort: 8084, database: 'stap_advice_registration' },
+  { app: 'payment', entries: ['src/main.ts'], grpcPort: 50055, httpPort: 8085, database: 'stap_payment' },
 ];
 
 /** Development bearer tokens for local use only (see README "Authentication"): token=subject:kind:scopes[:kvk]. */
@@ -24,6 +25,9 @@ export const LOCAL_DEV_TOKENS = [
   'dev-portal-officer=officer-1:staff:portal:tijdvak:write+portal:counter+portal:read',
   'dev-opleider=opleider-1:provider:portal:certificates:12345678',
   'dev-gemeente=gemeente-1:partner:portal:status:lookup+portal:purpose:reintegration',
+  // payment: a finance officer (settlement, batches, reports) and a partner agency that may read purchase orders.
+  'dev-finance=finance-1:staff:payments:read+payments:settle+payments:batch+payments:reports',
+  'dev-payment-reader=partner-2:partner:payments:read',
 ].join(',');
 
 /** The local database URL of an app: the server of $POSTGRES_URL (tools/infra/up), the app's own database. */

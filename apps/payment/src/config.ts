@@ -10,8 +10,8 @@ export const paymentConfigSchema = extendServiceConfig({
   CONSUMER_GROUP_SUFFIX: z.string().regex(/^[a-z0-9.-]*$/, 'only a-z, 0-9, "." and "-"').default(''),
   /** provider-registry's gRPC address, for GetBankAccount (the full IBAN never travels in Kafka). */
   PROVIDER_REGISTRY_ADDRESS: z.string().min(1).default('127.0.0.1:50051'),
-  /** Bearer token payment presents to provider-registry. */
-  PROVIDER_REGISTRY_TOKEN: z.string().default(''),
+  /** Bearer token payment presents to provider-registry; the default is the local development token (tools/run). */
+  PROVIDER_REGISTRY_TOKEN: z.string().default('dev-payment'),
   /** The executor's own account, the debtor of every credit transfer (pain.001 Dbtr). */
   PAYER_NAME: z.string().min(1).max(70).default('Uitvoerder STAP'),
   PAYER_IBAN: z.string().refine(isValidIban, 'must be a valid IBAN').default('NL91ABNA0417164300'),
