@@ -21,6 +21,13 @@ export const LOCAL_SERVICES: LocalService[] = [
 export const LOCAL_DEV_TOKENS = [
   'dev-staff=staff-1:staff:providers:read+providers:write+providers:admin',
   'dev-partner=partner-1:partner:providers:read',
+  // provider-registry: an officer for status decisions, bank accounts and advisers; the payment service; two
+  // recognising bodies (routes in provider-registry's RECOGNISING_BODY_ROUTES); demo provider KVK 30000000.
+  'dev-registry-officer=officer-2:staff:providers:read+providers:write+providers:status:write+providers:bank-accounts:write+providers:advisers:write',
+  'dev-payment=payment-service:service:providers:read+providers:bank-accounts:read',
+  'dev-nrto=nrto-body:recognising_body:providers:recognitions:write',
+  'dev-rio=rio-body:recognising_body:providers:recognitions:write',
+  'dev-demo-provider=demo-provider-1:provider:providers:read:30000000',
   // stap-portal: an executor officer, the demo provider "Opleidingen Noord" (KVK 12345678) and a municipality.
   'dev-portal-officer=officer-1:staff:portal:tijdvak:write+portal:counter+portal:read',
   'dev-opleider=opleider-1:provider:portal:certificates:12345678',

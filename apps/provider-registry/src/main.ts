@@ -8,9 +8,13 @@ import { createHttpApp, startHttpServer } from '@stap/platform/http';
 import { createKafka, createReliableProducer, ensureTopics, OutboxRelay } from '@stap/platform/kafka';
 import { GracefulShutdown } from '@stap/platform/lifecycle';
 import { loadProviderRegistryConfig } from './config';
+import { seedDemoDataIfEmpty } from './demo/seed';
 import { createPrismaClient } from './infrastructure/prisma/client';
-import { PROVIDER_TOPIC } from './infrastructure/messaging/provider-events';
+import { ALL_TOPICS } from './infrastructure/messaging/provider-events';
+import { parseRouteTable } from './transport/auth/actor';
 import { providerRegistryService } from './transport/grpc/provider-registry.grpc';
+import { OPENAPI_DOCUMENT, providerRoutes } from './transport/http/routes';
+import { startExpirySweep } from './transport/jobs/expiry-sweep';
 
 const SERVICE = 'provider-registry';
 
@@ -22,7 +26,8 @@ async function main(): Promise<void> {
 
   const prisma = createPrismaClient(config.DATABASE_URL);
   const kafka = createKafka(SERVICE, config.KAFKA_BROKERS, logger);
-  await ensureTopics(kafka, [PROVIDER_TOPIC]);
+  await ensureTopics(kafka, ALL_TOPICS);
+  if (config.SEED_DEMO_DATA) await seedDemoDataIfEmpty(prisma, logger);
 
   const relayPool = new Pool({ connectionString: config.DATABASE_URL, max: 2 });
   const producer = createReliableProducer(kafka);
@@ -34,14 +39,19 @@ async function main(): Promise<void> {
     afterSendBeforeMark: config.FAULT_KILL_RELAY_AFTER_SEND ? () => void process.kill(process.pid, 'SIGKILL') : undefined,
   });
   relay.start();
+  const sweep = startExpirySweep(prisma, logger.child({ component: 'expiry-sweep' }), config.EXPIRY_SWEEP_INTERVAL_MS);
 
-  const kit = { logger, authenticate: bearerTokenAuthenticator(parseTokenTable(config.DEV_TOKENS)) };
-  const grpc = await startGrpcServer({ services: [providerRegistryService(kit, prisma)] }, config.GRPC_PORT, '0.0.0.0');
+  const tokens = parseTokenTable(config.DEV_TOKENS);
+  const recognisingBodyRoutes = parseRouteTable(config.RECOGNISING_BODY_ROUTES);
+  const kit = { logger, authenticate: bearerTokenAuthenticator(tokens) };
+  const grpc = await startGrpcServer({ services: [providerRegistryService(kit, { prisma, recognisingBodyRoutes })] }, config.GRPC_PORT, '0.0.0.0');
   let accepting = true;
   const http = await startHttpServer(
     createHttpApp({
       serviceName: SERVICE,
       logger,
+      openApiDocument: OPENAPI_DOCUMENT,
+      routes: providerRoutes({ prisma, tokens, recognisingBodyRoutes }),
       readinessChecks: [
         { name: 'accepting', check: async () => void (accepting || Promise.reject(new Error('shutting down'))) },
         { name: 'database', check: async () => void (await prisma.$queryRaw`SELECT 1`) },
@@ -58,7 +68,11 @@ async function main(): Promise<void> {
       grpc.setServing(false);
     })
     .step('gRPC drain', () => grpc.shutdown(config.SHUTDOWN_TIMEOUT_MS / 2))
-    .step('outbox relay', () => relay.stop())
+    .step('expiry sweep', () => sweep.stop())
+    .step('outbox relay', async () => {
+      await relay.stop();
+      await drainOutbox(relay, relayPool);
+    })
     .step('Kafka producer', () => producer.disconnect())
     .step('HTTP', () => http.close())
     .step('database', async () => {
@@ -66,6 +80,19 @@ async function main(): Promise<void> {
       await prisma.$disconnect();
     })
     .step('telemetry flush', () => telemetry.shutdown());
+}
+
+/**
+ * The relay's stop() finishes only the batch in flight; rows committed by the last gRPC calls after its final poll
+ * would wait for the next start. Once gRPC has drained nothing new is written, so publish what is left, in order.
+ */
+async function drainOutbox(relay: OutboxRelay, pool: Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    while ((await relay.publishBatch(client)) > 0);
+  } finally {
+    client.release();
+  }
 }
 
 main().catch((error: unknown) => {

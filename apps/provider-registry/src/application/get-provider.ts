@@ -1,19 +1,13 @@
-// Query: one provider by id or by KVK number.
-import { invalid, notFoundError } from '@stap/platform/errors';
-import type { PrismaClient, ProviderRow } from '../infrastructure/prisma/client';
+// Query: one provider by id or by KVK number, for the organisation itself or a reader with the read scope.
+import { requireReadAccess, type Actor } from '../domain/actor';
+import type { PrismaClient } from '../infrastructure/prisma/client';
+import { loadProviderView, type ProviderKey, type ProviderView } from './provider-view';
 
-export type ProviderKey = { providerId: string } | { kvkNumber: string };
+export type { ProviderKey };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export async function getProvider(prisma: PrismaClient, key: ProviderKey): Promise<ProviderRow> {
-  if ('providerId' in key && !UUID.test(key.providerId)) {
-    throw invalid([{ field: 'provider_id', description: 'must be a UUID' }]);
-  }
-  const provider =
-    'providerId' in key
-      ? await prisma.provider.findUnique({ where: { id: key.providerId } })
-      : await prisma.provider.findUnique({ where: { kvkNumber: key.kvkNumber } });
-  if (!provider) throw notFoundError('no provider with that identifier');
-  return provider;
+export async function getProvider(prisma: PrismaClient, key: ProviderKey, actor: Actor): Promise<ProviderView> {
+  // A provider may read itself by KVK without the read scope; the check needs the KVK, so read first, then decide.
+  const view = await loadProviderView(prisma, key);
+  requireReadAccess(actor, view.provider.kvkNumber);
+  return view;
 }

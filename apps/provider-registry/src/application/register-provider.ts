@@ -1,24 +1,24 @@
-// Use case: register a training provider. The provider row and its ProviderRegistered event are written in one
-// transaction (transactional outbox), so the rest of the platform learns of every registration exactly as stored.
+// Use case: register a training provider. The provider row, its audit record and its ProviderRegistered event are
+// written in one transaction (transactional outbox), so the rest of the platform learns of every registration exactly
+// as stored. The provider itself (organisation login, its own KVK) or an officer with providers:write may register.
 import { randomUUID } from 'node:crypto';
 import { conflict, invalid } from '@stap/platform/errors';
-import { outboxRecord } from '@stap/platform/kafka';
+import { requireOwnOrganisationOrScope, SCOPES, type Actor } from '../domain/actor';
 import { normalisePostcode, registrationViolations, type ProviderRegistration } from '../domain/provider';
-import { isUniqueViolation, type PrismaClient, type ProviderRow } from '../infrastructure/prisma/client';
-import { EVENT_SOURCE, providerRegisteredEvent } from '../infrastructure/messaging/provider-events';
+import { isUniqueViolation, type PrismaClient } from '../infrastructure/prisma/client';
+import { providerRegisteredEvent } from '../infrastructure/messaging/provider-events';
+import { recordChange } from './changes';
+import type { ProviderView } from './provider-view';
 
-export interface Actor {
-  subject: string;
-}
-
-export async function registerProvider(prisma: PrismaClient, registration: ProviderRegistration, actor: Actor): Promise<ProviderRow> {
+export async function registerProvider(prisma: PrismaClient, registration: ProviderRegistration, actor: Actor): Promise<ProviderView> {
   const violations = registrationViolations(registration);
   if (violations.length > 0) throw invalid(violations, 'the provider registration has invalid fields');
+  requireOwnOrganisationOrScope(actor, registration.kvkNumber, SCOPES.write);
   try {
     return await prisma.$transaction(async (tx) => {
       const provider = await tx.provider.create({ data: toRow(registration, actor) });
-      await tx.outboxEvent.create({ data: outboxRecord(EVENT_SOURCE, providerRegisteredEvent(provider)) });
-      return provider;
+      await recordChange(tx, actor, { aggregateType: 'provider', aggregateId: provider.id, action: 'REGISTERED' }, [providerRegisteredEvent(provider)]);
+      return { provider, recognitions: [], bankAccount: null, lastDecision: null };
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
@@ -30,7 +30,7 @@ export async function registerProvider(prisma: PrismaClient, registration: Provi
   }
 }
 
-function toRow(registration: ProviderRegistration, actor: Actor) {
+export function toRow(registration: ProviderRegistration, actor: Actor) {
   const { contact, address } = registration;
   return {
     id: randomUUID(),

@@ -10,3 +10,4 @@ export * from './stap-application';
 export * from './start-date';
 export * from './tijdvak-window';
 export * from './training-limit';
+export * from './provider-registry';

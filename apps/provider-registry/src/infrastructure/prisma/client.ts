@@ -3,8 +3,14 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Prisma, PrismaClient } from './generated/client';
 
-export { PrismaClient };
+export { Prisma, PrismaClient };
 export type ProviderRow = Prisma.ProviderModel;
+export type RecognitionRow = Prisma.RecognitionModel;
+export type StatusDecisionRow = Prisma.StatusDecisionModel;
+export type BankAccountRow = Prisma.BankAccountModel;
+export type AdviserOrganisationRow = Prisma.AdviserOrganisationModel;
+export type CareerAdviserRow = Prisma.CareerAdviserModel;
+export type Tx = Prisma.TransactionClient;
 
 export function createPrismaClient(databaseUrl: string): PrismaClient {
   return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
