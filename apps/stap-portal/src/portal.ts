@@ -50,6 +50,8 @@ export async function startPortal(config: PortalConfig, logger: Logger, now: () 
   const prisma = createPrismaClient(config.DATABASE_URL);
   const pool = new Pool({ connectionString: config.DATABASE_URL, max: 4 });
   const relayPool = new Pool({ connectionString: config.DATABASE_URL, max: 2 });
+  // An idle connection closed by the server (restart, failover) is replaced on next use; it must not crash the process.
+  for (const each of [pool, relayPool]) each.on('error', (error) => logger.warn({ err: error }, 'idle database connection lost'));
   const kafka = createKafka(SERVICE, config.KAFKA_BROKERS, logger);
   const consumer = registerEventsConsumer(kafka, prisma, logger, config.CONSUMER_GROUP_SUFFIX);
   await ensureTopics(kafka, [...PORTAL_TOPICS, ...consumer.topics]);

@@ -74,7 +74,7 @@ export async function startHarness(options: { syntheticPersons?: number; admissi
       CONSUMER_GROUP_SUFFIX: `.test-${randomUUID().slice(0, 8)}`,
       ...options.config,
     },
-    pino({ level: 'silent' }),
+    pino({ level: (process.env['TEST_LOG_LEVEL'] ?? 'silent') as pino.Level }),
   );
   const client = new StapPortalServiceClient(`127.0.0.1:${portal.grpc.port}`, credentials.createInsecure());
   return {

@@ -14,6 +14,7 @@ import {
   type ScheduleTijdvakInput,
   type TijdvakStatus,
 } from '../domain/tijdvak';
+import { insertOutbox } from '../infrastructure/decisions/decision-pipeline';
 import { isUniqueViolation, type TijdvakRow } from '../infrastructure/prisma/client';
 import {
   budgetRolledOverEvent,
@@ -73,22 +74,38 @@ export function statusOf(row: TijdvakRow, now: Date): TijdvakStatus {
  * it, at random (crypto-strong Fisher-Yates), and queues those who came after in order of arrival. Idempotent.
  */
 export async function openTijdvak(ctx: PortalContext, id: string): Promise<void> {
-  await ctx.prisma.$transaction(async (tx) => {
-    const [room] = await tx.$queryRaw<{ drawn_at: Date | null }[]>`SELECT drawn_at FROM waiting_room WHERE tijdvak_id = ${id} FOR UPDATE`;
-    const tijdvak = await tx.tijdvak.findUnique({ where: { id } });
-    if (!room || room.drawn_at || !tijdvak || ctx.now() < tijdvak.opensAt) return;
-    const present = await tx.queueTicket.findMany({ where: { tijdvakId: id, joinedAt: { lt: tijdvak.opensAt } }, select: { id: true } });
-    const later = await tx.queueTicket.findMany({ where: { tijdvakId: id, joinedAt: { gte: tijdvak.opensAt } }, select: { id: true }, orderBy: { arrivalSeq: 'asc' } });
-    const order = [...shuffle(present.map((ticket) => ticket.id), randomInt), ...later.map((ticket) => ticket.id)];
-    await tx.$executeRaw`UPDATE queue_ticket q SET position = v.position
-                           FROM unnest(${order}::uuid[]) WITH ORDINALITY AS v(id, position) WHERE q.id = v.id`;
-    await tx.waitingRoom.update({
-      where: { tijdvakId: id },
-      data: { drawnAt: ctx.now(), ticketsAtOpening: BigInt(present.length), queueLength: BigInt(order.length) },
-    });
-    if (tijdvak.status === 'SCHEDULED') await tx.tijdvak.update({ where: { id }, data: { status: 'OPEN' } });
-    await tx.outboxEvent.create({ data: outboxRecord(EVENT_SOURCE, tijdvakOpenedEvent(tijdvak, present.length, ctx.now())) });
-  });
+  const client = await ctx.pool.connect();
+  try {
+    await client.query('BEGIN');
+    const room = await client.query<{ drawn_at: Date | null }>(`SELECT drawn_at FROM waiting_room WHERE tijdvak_id = $1 FOR UPDATE`, [id]);
+    const tijdvak = await ctx.prisma.tijdvak.findUnique({ where: { id } });
+    if (room.rows.length === 0 || room.rows[0].drawn_at || !tijdvak || ctx.now() < tijdvak.opensAt) {
+      await client.query('ROLLBACK');
+      return;
+    }
+    const tickets = await client.query<{ id: string; present: boolean }>(
+      `SELECT id, joined_at < $2 AS present FROM queue_ticket WHERE tijdvak_id = $1 AND position IS NULL ORDER BY arrival_seq`,
+      [id, tijdvak.opensAt],
+    );
+    const present = tickets.rows.filter((ticket) => ticket.present).map((ticket) => ticket.id);
+    const later = tickets.rows.filter((ticket) => !ticket.present).map((ticket) => ticket.id);
+    const order = [...shuffle(present, randomInt), ...later];
+    await client.query(
+      `UPDATE queue_ticket q SET position = v.position FROM unnest($1::uuid[]) WITH ORDINALITY AS v(id, position) WHERE q.id = v.id`,
+      [order],
+    );
+    await client.query(`UPDATE waiting_room SET drawn_at = $2, tickets_at_opening = $3, queue_length = $4 WHERE tijdvak_id = $1`, [
+      id, ctx.now(), present.length, order.length,
+    ]);
+    await client.query(`UPDATE tijdvak SET status = 'OPEN' WHERE id = $1 AND status = 'SCHEDULED'`, [id]);
+    await insertOutbox(client, [outboxRecord(EVENT_SOURCE, tijdvakOpenedEvent(tijdvak, present.length, ctx.now()))]);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
 }
 
 /** Closes a tijdvak and rolls its unused budget over to a SCHEDULED one (libs/regelingen rolloverOfUnusedBudget). */

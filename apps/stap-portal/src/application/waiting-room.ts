@@ -28,17 +28,45 @@ export async function joinQueue(ctx: PortalContext, tijdvakId: string, holderKey
   if (status === 'CEILING_REACHED') throw preconditionFailed(`the ceiling of tijdvak ${tijdvakId} is reached`, 'CEILING_REACHED');
   if (status === 'OPEN') await openTijdvak(ctx, tijdvakId);
   const secret = randomBytes(24).toString('base64url');
-  const row = await ctx.prisma.$transaction(async (tx) => {
-    const [room] = await tx.$queryRaw<{ drawn_at: Date | null; queue_length: bigint }[]>`
-      SELECT drawn_at, queue_length FROM waiting_room WHERE tijdvak_id = ${tijdvakId} FOR UPDATE`;
-    const existing = await tx.queueTicket.findUnique({ where: { tijdvakId_holderKey: { tijdvakId, holderKey } } });
-    // The same person again: same ticket and place; only the secret is renewed so the new device can poll it.
-    if (existing) return tx.queueTicket.update({ where: { id: existing.id }, data: { secretHash: hashSecret(secret) } });
-    const position = room?.drawn_at ? room.queue_length + BigInt(1) : null;
-    if (position !== null) await tx.waitingRoom.update({ where: { tijdvakId }, data: { queueLength: position } });
-    return tx.queueTicket.create({ data: { id: randomUUID(), tijdvakId, holderKey, secretHash: hashSecret(secret), joinedAt: ctx.now(), position } });
-  });
+  const row = await placeTicket(ctx, tijdvakId, holderKey, hashSecret(secret));
   return { ...describe(ctx, row, tijdvak), secret };
+}
+
+interface TicketRecord {
+  id: string;
+  tijdvak_id: string;
+  holder_key: string;
+  secret_hash: string;
+  arrival_seq: string;
+  joined_at: Date;
+  position: string | null;
+}
+
+/**
+ * One ticket per holder: a re-join finds the same row (ON CONFLICT) and only renews the secret, so a new device can
+ * poll it. Joining before the draw leaves the place open (drawn at opening); after the draw, the next place in line
+ * is taken from the waiting room's counter in one statement (its row lock lasts only that statement, so joins do not
+ * queue behind each other, and a join racing the draw either is in the draw or sees it and gets a place after it).
+ */
+async function placeTicket(ctx: PortalContext, tijdvakId: string, holderKey: string, secretHash: string): Promise<QueueTicketRow> {
+  const upserted = await ctx.pool.query<TicketRecord>(
+    `INSERT INTO queue_ticket (id, tijdvak_id, holder_key, secret_hash, joined_at) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (tijdvak_id, holder_key) DO UPDATE SET secret_hash = EXCLUDED.secret_hash RETURNING *`,
+    [randomUUID(), tijdvakId, holderKey, secretHash, ctx.now()],
+  );
+  let record = upserted.rows[0];
+  if (record.position === null) {
+    const placed = await ctx.pool.query<TicketRecord>(
+      `WITH next AS (UPDATE waiting_room SET queue_length = queue_length + 1 WHERE tijdvak_id = $1 AND drawn_at IS NOT NULL RETURNING queue_length)
+       UPDATE queue_ticket q SET position = next.queue_length FROM next WHERE q.id = $2 AND q.position IS NULL RETURNING q.*`,
+      [tijdvakId, record.id],
+    );
+    record = placed.rows[0] ?? record;
+  }
+  return {
+    id: record.id, tijdvakId: record.tijdvak_id, holderKey: record.holder_key, secretHash: record.secret_hash, arrivalSeq: BigInt(record.arrival_seq),
+    joinedAt: record.joined_at, position: record.position === null ? null : BigInt(record.position),
+  };
 }
 
 export async function getQueueTicket(ctx: PortalContext, ticketId: string, secret: string): Promise<Ticket> {

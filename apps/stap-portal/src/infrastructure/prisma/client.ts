@@ -12,7 +12,11 @@ export type QueueTicketRow = Prisma.QueueTicketModel;
 export type ProofRow = Prisma.ParticipationProofModel;
 
 export function createPrismaClient(databaseUrl: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 10 }) });
+  // Under a window-opening load a transaction may wait for a pool connection longer than Prisma's 2 s default.
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString: databaseUrl, max: 10 }),
+    transactionOptions: { maxWait: 15_000, timeout: 30_000 },
+  });
 }
 
 /** P2002: a unique constraint refused the row. */
