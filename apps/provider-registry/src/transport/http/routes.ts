@@ -123,7 +123,8 @@ export function providerRoutes(deps: HttpDependencies): (router: Router) => void
     router.get('/api/v1/providers/:id/eligibility', json(async (request, actor) => {
       const query = parseRequest(eligibilityQuery, request.query);
       const answer = await checkProviderEligibility(prisma, { key: { providerId: String(request.params.id) }, regeling: query.regeling, date: query.date }, actor);
-      return Api.CheckProviderEligibilityResponse.toJSON(Map.toEligibilityResponse(answer));
+      // Canonical proto JSON leaves out `false`; an answer to "eligible?" states it either way.
+      return { ...(Api.CheckProviderEligibilityResponse.toJSON(Map.toEligibilityResponse(answer)) as object), eligible: answer.eligible };
     }));
     providerPages(prisma, createRequire(__filename).resolve('@utrecht/component-library-css/dist/index.css'))(router);
   };
