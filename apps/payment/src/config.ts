@@ -8,6 +8,11 @@ export const paymentConfigSchema = extendServiceConfig({
   DEV_TOKENS: z.string().default(''),
   /** Appended to consumer group ids: a test or a replay reads the topics as an independent group. */
   CONSUMER_GROUP_SUFFIX: z.string().regex(/^[a-z0-9.-]*$/, 'only a-z, 0-9, "." and "-"').default(''),
+  /**
+   * Prepended to the names of the source topics. Empty in production; an end-to-end test sets it so the service
+   * reads its own, empty topics on the shared broker instead of every other service's history.
+   */
+  SOURCE_TOPIC_PREFIX: z.string().regex(/^[a-z0-9.-]*$/, 'only a-z, 0-9, "." and "-"').default(''),
   /** provider-registry's gRPC address, for GetBankAccount (the full IBAN never travels in Kafka). */
   PROVIDER_REGISTRY_ADDRESS: z.string().min(1).default('127.0.0.1:50051'),
   /** Bearer token payment presents to provider-registry; the default is the local development token (tools/run). */

@@ -13,7 +13,7 @@ import { seedDemoData } from './demo/seed';
 import { providerRegistryDirectory } from './infrastructure/bank/bank-account-directory';
 import { PAYMENT_BATCH_TOPIC, PURCHASE_ORDER_TOPIC } from './infrastructure/messaging/payment-events';
 import { createPrismaClient } from './infrastructure/prisma/client';
-import { paymentSourcesConsumer } from './transport/events/grant-and-payee.consumers';
+import { paymentSourcesConsumer, prefixedSourceTopics } from './transport/events/grant-and-payee.consumers';
 import { paymentService } from './transport/grpc/payment.grpc';
 import { reportRoutes } from './transport/http/reports.http';
 
@@ -28,7 +28,10 @@ async function main(): Promise<void> {
   const prisma = createPrismaClient(config.DATABASE_URL);
   if (config.SEED_DEMO_DATA) await seedDemoData(prisma, logger);
   const kafka = createKafka(SERVICE, config.KAFKA_BROKERS, logger);
-  const consumer = paymentSourcesConsumer(kafka, prisma, logger, { groupSuffix: config.CONSUMER_GROUP_SUFFIX });
+  const consumer = paymentSourcesConsumer(kafka, prisma, logger, {
+    groupSuffix: config.CONSUMER_GROUP_SUFFIX,
+    topics: prefixedSourceTopics(config.SOURCE_TOPIC_PREFIX),
+  });
   await ensureTopics(kafka, [PURCHASE_ORDER_TOPIC, PAYMENT_BATCH_TOPIC, ...consumer.topics]);
 
   const relayPool = new Pool({ connectionString: config.DATABASE_URL, max: 2 });

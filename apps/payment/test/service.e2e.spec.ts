@@ -52,6 +52,7 @@ beforeAll(async () => {
     GRPC_PORT: String(grpcPort),
     HTTP_PORT: String(httpPort),
     CONSUMER_GROUP_SUFFIX: `.e2e-${randomUUID().slice(0, 8)}`,
+    SOURCE_TOPIC_PREFIX: `e2e-${randomUUID().slice(0, 8)}.`,
     SEED_DEMO_DATA: 'true',
     DEV_TOKENS: [
       `${STAFF}=officer-1:staff:payments:read+payments:settle+payments:batch+payments:reports`,
@@ -134,6 +135,31 @@ it('makes a batch, streams a schema-valid pain.001 with its SHA-256, confirms it
   expect((await csv.text()).split('\r\n')[1]).toContain(`STAP,STAP-2023-05,${today().slice(0, 7)},`);
   const refused = await fetch(`http://127.0.0.1:${httpPort}/v1/reports/budget?basis=weekly`, { headers: { authorization: `Bearer ${STAFF}` } });
   expect([refused.status, refused.headers.get('content-type')]).toEqual([400, 'application/problem+json; charset=utf-8']);
+});
+
+it('lists purchase orders page by page, a provider only its own, and the payments and journal entries of a batch', async () => {
+  const first = await callUnary(client, client.listPurchaseOrders, { tijdvak: undefined, payee: undefined, statuses: [], page: { pageSize: 2, pageToken: '' } }, as(STAFF));
+  expect(first.purchaseOrders).toHaveLength(2);
+  expect(Number(first.page?.totalSize)).toBe(7);
+  const second = await callUnary(client, client.listPurchaseOrders, { tijdvak: undefined, payee: undefined, statuses: [], page: { pageSize: 2, pageToken: first.page?.nextPageToken ?? '' } }, as(STAFF));
+  expect(second.purchaseOrders.map((o) => o.id)).not.toContain(first.purchaseOrders[0].id);
+  const reused = await failure(
+    callUnary(client, client.listPurchaseOrders, { tijdvak: { regelingCode: RegelingCode.REGELING_CODE_STAP, tijdvakId: 'STAP-2023-05' }, payee: undefined, statuses: [], page: { pageSize: 2, pageToken: first.page?.nextPageToken ?? '' } }, as(STAFF)),
+  );
+  expect(decodeRichError(reused).fieldViolations.map((v) => v.field)).toEqual(['page.page_token']);
+  const own = await callUnary(client, client.listPurchaseOrders, { tijdvak: undefined, payee: undefined, statuses: [], page: undefined }, as(PROVIDER_2));
+  expect(own.purchaseOrders.length).toBe(2);
+  expect(new Set(own.purchaseOrders.map((o) => (o.payee?.payee?.$case === 'providerId' ? o.payee.payee.value : '')))).toEqual(new Set(['00000000-0000-4000-8000-000000000002']));
+
+  const { rows: batches } = await pg.query(`SELECT id, payment_count FROM payment_batch LIMIT 1`);
+  const payments = await callUnary(client, client.listPayments, { scope: { $case: 'paymentBatchId', value: batches[0].id }, page: { pageSize: 500, pageToken: '' } }, as(STAFF));
+  expect(payments.payments).toHaveLength(batches[0].payment_count);
+  expect(payments.payments.every((p) => p.status === 2 && p.ibanLast4.length === 4)).toBe(true);
+  const entries = await callUnary(client, client.listJournalEntries, { tijdvak: undefined, accountType: 0, valueDates: undefined, causeId: batches[0].id, page: undefined }, as(STAFF));
+  expect(entries.entries.map((e) => e.cause)).toEqual(expect.arrayContaining(['PaymentExecuted']));
+  expect((await failure(callUnary(client, client.listJournalEntries, { tijdvak: undefined, accountType: 0, valueDates: undefined, causeId: '', page: undefined }, as(PARTNER)))).code).toBe(status.PERMISSION_DENIED);
+  const badDate = await failure(callUnary(client, client.confirmPaymentBatch, { paymentBatchId: batches[0].id, executedOn: { year: 2026, month: 13, day: 1 }, bankReference: '' }, as(STAFF)));
+  expect(decodeRichError(badDate).fieldViolations.map((v) => v.field)).toEqual(['executed_on']);
 });
 
 it('records who read or changed what, including partners’ reads', async () => {

@@ -7,10 +7,11 @@ import { CAUSES, transfer } from '../domain/ledger';
 import { book, dateOf } from '../infrastructure/ledger-book';
 import { EVENT_SOURCE, paymentBatchExecutedEvent } from '../infrastructure/messaging/payment-events';
 import type { PaymentBatchRow, PrismaClient } from '../infrastructure/prisma/client';
+import { isCalendarDate, isUuid } from '../domain/identifiers';
 
 export async function confirmPaymentBatch(prisma: PrismaClient, batchId: string, executedOn: string): Promise<PaymentBatchRow> {
-  if (!/^[0-9a-f-]{36}$/i.test(batchId)) throw invalid([{ field: 'payment_batch_id', description: 'must be a UUID' }]);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(executedOn)) throw invalid([{ field: 'executed_on', description: 'is required' }]);
+  if (!isUuid(batchId)) throw invalid([{ field: 'payment_batch_id', description: 'must be a UUID' }]);
+  if (!isCalendarDate(executedOn)) throw invalid([{ field: 'executed_on', description: 'must be a date' }]);
   return prisma.$transaction(
     async (tx) => {
       const [locked] = await tx.$queryRaw<{ status: string }[]>`SELECT status FROM payment_batch WHERE id = ${batchId}::uuid FOR UPDATE`;

@@ -13,6 +13,7 @@ import { dateOf, isoDateOf } from '../infrastructure/ledger-book';
 import { EVENT_SOURCE, paymentBatchCreatedEvent } from '../infrastructure/messaging/payment-events';
 import type { PaymentBatchRow, PrismaClient, TransactionClient } from '../infrastructure/prisma/client';
 import { collect } from './record-recovery-receipt';
+import { isCalendarDate } from '../domain/identifiers';
 
 export interface BatchRequest {
   executionDate: string;
@@ -46,7 +47,7 @@ interface PayableRow {
 
 function requestViolations(request: BatchRequest, today: string) {
   const violations = [];
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(request.executionDate)) violations.push({ field: 'execution_date', description: 'is required' });
+  if (!isCalendarDate(request.executionDate)) violations.push({ field: 'execution_date', description: 'must be a date' });
   else if (compareDates(request.executionDate, today) < 0) violations.push({ field: 'execution_date', description: `must be ${today} or later` });
   request.regelingen.forEach((code, index) => {
     if (!isRegelingCode(code)) violations.push({ field: `regeling_codes[${index}]`, description: 'is not a regeling code' });

@@ -8,6 +8,7 @@ import { recoveryStatus } from '../domain/settlement';
 import { book, dateOf } from '../infrastructure/ledger-book';
 import { EVENT_SOURCE, recoveryReceivedEvent } from '../infrastructure/messaging/payment-events';
 import { isUniqueViolation, type PrismaClient, type RecoveryOrderRow, type TransactionClient } from '../infrastructure/prisma/client';
+import { isCalendarDate, isUuid } from '../domain/identifiers';
 
 export interface RecoveryReceipt {
   recoveryOrderId: string;
@@ -19,10 +20,10 @@ export interface RecoveryReceipt {
 
 function receiptViolations(receipt: RecoveryReceipt): Violation[] {
   const violations: Violation[] = [];
-  if (!/^[0-9a-f-]{36}$/i.test(receipt.recoveryOrderId)) violations.push({ field: 'recovery_order_id', description: 'must be a UUID' });
+  if (!isUuid(receipt.recoveryOrderId)) violations.push({ field: 'recovery_order_id', description: 'must be a UUID' });
   if (!Number.isSafeInteger(receipt.amountCents) || receipt.amountCents <= 0) violations.push({ field: 'amount.amount_cents', description: 'must be positive' });
   if (receipt.currency !== 'EUR') violations.push({ field: 'amount.currency', description: 'must be EUR' });
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(receipt.receivedOn)) violations.push({ field: 'received_on', description: 'is required' });
+  if (!isCalendarDate(receipt.receivedOn)) violations.push({ field: 'received_on', description: 'must be a date' });
   if (!receipt.bankReference.trim() || receipt.bankReference.length > 100) violations.push({ field: 'bank_reference', description: 'is required (max 100 characters)' });
   return violations;
 }

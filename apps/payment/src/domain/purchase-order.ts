@@ -3,6 +3,7 @@
 // goes to the provider, never to the person. The number of weeks is a regeling parameter (libs/regelingen).
 import type { Violation } from '@stap/platform/errors';
 import { addDays, compareDates, parametersOn, type RegelingCode } from '@stap/regelingen';
+import { isCalendarDate } from './identifiers';
 
 export type SourceKind = 'APPLICATION' | 'SCHOLING_APPLICATION' | 'CLAIM';
 export type PayeeKind = 'PROVIDER' | 'ADVISER_ORGANISATION';
@@ -56,7 +57,7 @@ export function invoiceViolations(input: InvoiceInput): Violation[] {
     violations.push({ field: 'amount.amount_cents', description: 'must be a positive number of cents, VAT included' });
   }
   if (input.currency !== 'EUR') violations.push({ field: 'amount.currency', description: 'must be EUR' });
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.invoiceDate)) violations.push({ field: 'invoice_date', description: 'is required' });
+  if (!isCalendarDate(input.invoiceDate)) violations.push({ field: 'invoice_date', description: 'must be a date' });
   return violations;
 }
 

@@ -42,6 +42,11 @@ export const SOURCE_TOPICS: SourceTopics = {
   providersAdviserOrganisation: 'stap.providers.adviser_organisation.v1',
 };
 
+export function prefixedSourceTopics(prefix: string): SourceTopics {
+  const entries = Object.entries(SOURCE_TOPICS).map(([key, name]) => [key, `${prefix}${name}`]);
+  return Object.fromEntries(entries) as unknown as SourceTopics;
+}
+
 export const PAYMENT_GROUP = 'payment.sources';
 
 interface Decoder<T> {

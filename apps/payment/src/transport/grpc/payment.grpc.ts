@@ -22,6 +22,10 @@ import {
   type GetPurchaseOrderRequest,
   type GetRecoveryOrderRequest,
   type GetSettlementRequest,
+  type ListJournalEntriesRequest,
+  type ListPaymentsRequest,
+  type ListPurchaseOrdersRequest,
+  type ListRecoveryOrdersRequest,
   type RecordRecoveryReceiptRequest,
   type SubmitInvoiceRequest,
 } from '@stap/contracts/stap/payments/v1/payments';
@@ -42,6 +46,7 @@ import { isoFromDateMessage } from '../../infrastructure/messaging/proto-mapping
 import type { PrismaClient, PurchaseOrderRow } from '../../infrastructure/prisma/client';
 import { toBudgetReport, toBalances } from './report-mappers';
 import { toInvoice, toPaymentBatch, toPurchaseOrder, toRecoveryOrder, toSettlement } from './mappers';
+import { listJournalEntries, listPayments, listPurchaseOrders, listRecoveryOrders } from './list.grpc';
 
 export const SCOPES = { read: 'payments:read', settle: 'payments:settle', batch: 'payments:batch', reports: 'payments:reports' } as const;
 
@@ -134,6 +139,26 @@ export function paymentService(kit: HandlerKit, deps: PaymentGrpcDeps) {
         await assertMayRead(ctx.identity, order.payeeId);
         return toPurchaseOrder(order);
       }),
+
+      listPurchaseOrders: audited(
+        (r: ListPurchaseOrdersRequest) => r.tijdvak?.tijdvakId ?? '*',
+        (request: ListPurchaseOrdersRequest, ctx) => listPurchaseOrders({ prisma, payeeOf }, ctx.identity, request),
+      ),
+
+      listRecoveryOrders: audited(
+        (r: ListRecoveryOrdersRequest) => r.tijdvak?.tijdvakId ?? '*',
+        (request: ListRecoveryOrdersRequest, ctx) => listRecoveryOrders({ prisma, payeeOf }, ctx.identity, request),
+      ),
+
+      listPayments: audited(
+        (r: ListPaymentsRequest) => r.scope?.value ?? '',
+        (request: ListPaymentsRequest, ctx) => listPayments({ prisma, payeeOf }, ctx.identity, request),
+      ),
+
+      listJournalEntries: audited(
+        (r: ListJournalEntriesRequest) => r.causeId || r.tijdvak?.tijdvakId || '*',
+        (request: ListJournalEntriesRequest, ctx) => listJournalEntries({ prisma, payeeOf }, ctx.identity, request),
+      ),
 
       submitInvoice: audited(
         (r: SubmitInvoiceRequest) => r.purchaseOrderId,
