@@ -10,7 +10,7 @@ import { createPaymentBatch } from '../src/application/create-payment-batch';
 import { exportPaymentBatch } from '../src/application/export-payment-batch';
 import { submitInvoice } from '../src/application/submit-invoice';
 import { accountBalance, startHarness, unbalancedEntries, type Harness } from './harness';
-import { grantMessage, nextIban, publishBankAccount, publishClaim, publishGrant, publishScholingGrant, publishSuspension, today } from './events';
+import { grantMessage, nextIban, publishBankAccount, publishClaim, publishGrant, publishScholingGrant, publishSuspension, publishWithdrawal, today } from './events';
 import { validatePain001 } from './xsd';
 
 jest.setTimeout(60_000);
@@ -81,6 +81,26 @@ describe('grants from events', () => {
     expect(scholing.map((p) => [p.sourceKey, p.grossCents])).toEqual([[`scholing:${scholingId}`, 1_000_000n]]);
     expect(await accountBalance(h.prisma, 'NLLD_ONTWIKKELADVIES-2020-12', 'PAYABLE')).toBe(210_000);
     expect(await accountBalance(h.prisma, 'NLLD_ONTWIKKELADVIES-2020-12', 'COMMITTED')).toBe(0);
+  });
+
+  it('cancels an uninvoiced purchase order when its application is withdrawn, releasing the commitment once', async () => {
+    const grant = grantMessage(randomUUID(), randomUUID(), 70_000, 10, 'STAP-2023-07');
+    await publishGrant(h, grant);
+    await h.settled(1);
+    const eventId = await publishWithdrawal(h, grant);
+    await publishWithdrawal(h, grant); // withdrawn twice (a replay): released once
+    await h.settled(2);
+    const order = await orderOf(grant.applicationId);
+    expect(order.status).toBe('CANCELLED');
+    const entries = await h.prisma.journalEntry.findMany({ where: { causeId: order.id }, orderBy: { sequence: 'asc' } });
+    expect(entries.map((e) => [e.cause, e.sourceKey])).toEqual([
+      ['PurchaseOrderIssued', expect.stringMatching(/#commit$/)],
+      ['CommitmentReleased', `${eventId}#release`],
+    ]);
+    expect(await accountBalance(h.prisma, 'STAP-2023-07', 'COMMITTED')).toBe(0);
+    expect(await accountBalance(h.prisma, 'STAP-2023-07', 'BUDGET')).toBe(0);
+    const refused = await refusal(invoice(order.id, 10_000));
+    expect(refused.reason).toBe('PURCHASE_ORDER_NOT_INVOICEABLE');
   });
 
   it('dead-letters a claim whose accepted amount is not the trajectory price times the trajectories, and pays nothing', async () => {
@@ -155,6 +175,8 @@ describe('payment batches', () => {
     expect(again.reason).toBe('BATCH_NOT_EXPORTED');
     const order = await orderOf(grant.applicationId);
     expect(order.paidCents).toBe(100_000n);
+    const executed = await h.prisma.outboxEvent.findMany({ where: { type: 'nl.stap.payments.payment_executed.v1', subject: order.id } });
+    expect(executed).toHaveLength(1);
     expect(await unbalancedEntries(h.prisma)).toEqual([]);
   });
 

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { RegelingCode } from '@stap/contracts/stap/common/v1/common';
 import { ClaimAssessed } from '@stap/contracts/stap/advice/events/v1/events';
-import { ApplicationGranted, ParticipationProofSubmitted } from '@stap/contracts/stap/portal/events/v1/events';
+import { ApplicationGranted, ApplicationWithdrawn, ParticipationProofSubmitted } from '@stap/contracts/stap/portal/events/v1/events';
 import { BankAccountChanged, ProviderReinstated, ProviderSuspended } from '@stap/contracts/stap/providers/events/v1/events';
 import { ScholingApplicationDecided } from '@stap/contracts/stap/register/events/v1/events';
 import { addDays, amsterdamDateOf } from '@stap/regelingen';
@@ -12,6 +12,7 @@ import type { Harness } from './harness';
 export const TYPES = {
   granted: 'nl.stap.portal.application_granted.v1',
   proof: 'nl.stap.portal.participation_proof_submitted.v1',
+  withdrawn: 'nl.stap.portal.application_withdrawn.v1',
   scholing: 'nl.stap.register.scholing_application_decided.v1',
   claim: 'nl.stap.advice.claim_assessed.v1',
   bankAccount: 'nl.stap.providers.bank_account_changed.v1',
@@ -39,6 +40,17 @@ export function grantMessage(applicationId: string, providerId: string, amountCe
 
 export async function publishGrant(h: Harness, message: ApplicationGranted, eventId?: string): Promise<string> {
   return h.publish(h.topics.portalApplication, TYPES.granted, message.applicationId, ApplicationGranted.encode(message).finish(), eventId);
+}
+
+export async function publishWithdrawal(h: Harness, grant: ApplicationGranted): Promise<string> {
+  const message: ApplicationWithdrawn = {
+    applicationId: grant.applicationId,
+    tijdvak: grant.tijdvak,
+    wasGranted: true,
+    releasedAmount: grant.grantedAmount,
+    withdrawnAt: new Date().toISOString(),
+  };
+  return h.publish(h.topics.portalApplication, TYPES.withdrawn, grant.applicationId, ApplicationWithdrawn.encode(message).finish());
 }
 
 export async function publishProof(h: Harness, applicationId: string, providerId: string, completed: boolean, illnessClaimed = false): Promise<string> {

@@ -5,7 +5,7 @@ import { invalid, notFoundError, preconditionFailed } from '@stap/platform/error
 import { outboxRecord } from '@stap/platform/kafka';
 import { CAUSES, transfer } from '../domain/ledger';
 import { book, dateOf } from '../infrastructure/ledger-book';
-import { EVENT_SOURCE, paymentBatchExecutedEvent } from '../infrastructure/messaging/payment-events';
+import { EVENT_SOURCE, paymentBatchExecutedEvent, paymentExecutedEvent, type ExecutedPayment } from '../infrastructure/messaging/payment-events';
 import type { PaymentBatchRow, PrismaClient } from '../infrastructure/prisma/client';
 import { isCalendarDate, isUuid } from '../domain/identifiers';
 
@@ -32,6 +32,12 @@ export async function confirmPaymentBatch(prisma: PrismaClient, batchId: string,
           postings: transfer({ regeling: sum.regeling, tijdvakId: sum.tijdvak_id }, 'PAID', 'PAYABLE', Number(sum.gross)),
         });
       }
+      const executed = await tx.$queryRaw<ExecutedPayment[]>`
+        SELECT p.id, p.purchase_order_id AS "purchaseOrderId", p.regeling, p.tijdvak_id AS "tijdvakId", o.source_kind AS "sourceKind",
+               o.source_id AS "sourceId", p.payee_kind AS "payeeKind", p.payee_id AS "payeeId", p.gross_cents AS "grossCents",
+               p.offset_cents AS "offsetCents"
+          FROM payment p JOIN purchase_order o ON o.id = p.purchase_order_id WHERE p.batch_id = ${batchId}::uuid ORDER BY p.id`;
+      await tx.outboxEvent.createMany({ data: executed.map((payment) => outboxRecord(EVENT_SOURCE, paymentExecutedEvent(payment, batchId, executedOn))) });
       const batch = await tx.paymentBatch.update({ where: { id: batchId }, data: { status: 'EXECUTED', executedAt: dateOf(executedOn) } });
       await tx.outboxEvent.create({ data: outboxRecord(EVENT_SOURCE, paymentBatchExecutedEvent(batch, executedOn)) });
       return batch;

@@ -5,6 +5,8 @@ import {
   InvoiceApproved,
   PaymentBatchCreated,
   PaymentBatchExecuted,
+  PaymentExecuted,
+  PurchaseOrderCancelled,
   PurchaseOrderIssued,
   RecoveryOrderIssued,
   RecoveryReceived,
@@ -35,6 +37,44 @@ export function purchaseOrderIssuedEvent(order: PurchaseOrderRow): DomainEvent {
     advanceInvoiceableFrom: order.advanceInvoiceableFrom ? dateMessage(order.advanceInvoiceableFrom.toISOString().slice(0, 10)) : undefined,
   };
   return orderEvent(order, 'purchase_order_issued', 'PurchaseOrderIssued', PurchaseOrderIssued.encode(message).finish());
+}
+
+export function purchaseOrderCancelledEvent(order: PurchaseOrderRow, reason: string): DomainEvent {
+  const message: PurchaseOrderCancelled = {
+    purchaseOrderId: order.id,
+    tijdvak: tijdvakRef(order.regeling, order.tijdvakId),
+    releasedAmount: money(order.committedCents),
+    reason,
+  };
+  return orderEvent(order, 'purchase_order_cancelled', 'PurchaseOrderCancelled', PurchaseOrderCancelled.encode(message).finish());
+}
+
+export interface ExecutedPayment {
+  id: string;
+  purchaseOrderId: string;
+  regeling: string;
+  tijdvakId: string;
+  sourceKind: string;
+  sourceId: string;
+  payeeKind: string;
+  payeeId: string;
+  grossCents: bigint;
+  offsetCents: bigint;
+}
+
+export function paymentExecutedEvent(payment: ExecutedPayment, batchId: string, executedOn: string): DomainEvent {
+  const message: PaymentExecuted = {
+    purchaseOrderId: payment.purchaseOrderId,
+    paymentId: payment.id,
+    paymentBatchId: batchId,
+    tijdvak: tijdvakRef(payment.regeling, payment.tijdvakId),
+    source: grantSourceMessage(payment.sourceKind, payment.sourceId),
+    payee: payeeMessage(payment.payeeKind, payment.payeeId),
+    amount: money(payment.grossCents - payment.offsetCents),
+    offsetAmount: money(payment.offsetCents),
+    executedOn: dateMessage(executedOn),
+  };
+  return orderEvent({ id: payment.purchaseOrderId }, 'payment_executed', 'PaymentExecuted', PaymentExecuted.encode(message).finish());
 }
 
 export function invoiceApprovedEvent(order: PurchaseOrderRow, invoice: InvoiceRow): DomainEvent {

@@ -2,7 +2,7 @@
 // CloudEvents type to their effect. Unknown types on a topic are acknowledged and ignored (producers may add
 // events). Undecodable payloads are malformed: they go to the group's dead-letter topic at once.
 import { ClaimAssessed } from '@stap/contracts/stap/advice/events/v1/events';
-import { ApplicationGranted, ParticipationProofSubmitted } from '@stap/contracts/stap/portal/events/v1/events';
+import { ApplicationGranted, ApplicationWithdrawn, ParticipationProofSubmitted } from '@stap/contracts/stap/portal/events/v1/events';
 import {
   AdviserOrganisationRegistered,
   BankAccountChanged,
@@ -15,6 +15,7 @@ import { ConsumerRunner, MalformedEventError, deadLetterTopicFor, type CloudEven
 import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import { applyApplicationGranted, applyClaimAssessed, applyScholingApplicationDecided } from '../../application/apply-grant-events';
+import { applyApplicationWithdrawn } from '../../application/apply-application-withdrawn';
 import { applyParticipationProof } from '../../application/apply-participation-proof';
 import {
   applyAdviserOrganisationRegistered,
@@ -65,6 +66,9 @@ type Route = (event: CloudEvent, tx: TransactionClient) => Promise<void>;
 
 const ROUTES: Record<string, Route> = {
   'nl.stap.portal.application_granted.v1': (e, tx) => applyApplicationGranted(tx, e.id, decode(ApplicationGranted, e, 'ApplicationGranted')),
+  'nl.stap.portal.application_withdrawn.v1': async (e, tx) => {
+    await applyApplicationWithdrawn(tx, e.id, decode(ApplicationWithdrawn, e, 'ApplicationWithdrawn'));
+  },
   'nl.stap.portal.participation_proof_submitted.v1': (e, tx) =>
     applyParticipationProof(tx, e.id, decode(ParticipationProofSubmitted, e, 'ParticipationProofSubmitted')),
   'nl.stap.register.scholing_application_decided.v1': (e, tx) =>
