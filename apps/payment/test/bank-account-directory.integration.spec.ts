@@ -12,6 +12,7 @@ import { createTestDatabase, type TestDatabase } from '@stap/platform/testing/in
 import { freePort } from '@stap/platform/testing/service-process';
 import { ProviderRegistryServiceService, type BankAccount, type GetBankAccountRequest } from '@stap/contracts/stap/providers/v1/providers';
 import { createPaymentBatch } from '../src/application/create-payment-batch';
+import { exportPaymentBatch } from '../src/application/export-payment-batch';
 import { providerRegistryDirectory, type BankAccountDirectory } from '../src/infrastructure/bank/bank-account-directory';
 import { createPrismaClient, type PrismaClient } from '../src/infrastructure/prisma/client';
 import { nextIban, today } from './events';
@@ -92,4 +93,23 @@ it('fetches the IBAN of each current account version with its token, caches it, 
   expect(calls).toBe(2);
 
   await expect(providerRegistryDirectory(`127.0.0.1:${server.port}`, 'wrong-token').get(`ref-${known}`)).rejects.toThrow(/UNAUTHENTICATED|bearer/i);
+});
+
+it('lets only one of two concurrent batch runs take the payable payments, so none is in two batches', async () => {
+  const open = await prisma.paymentBatch.findMany({ where: { status: 'CREATED' } });
+  for (const batch of open) await exportPaymentBatch(prisma, batch.id, { name: 'UWV', iban: 'NL91ABNA0417164300', bic: 'ABNANL2A' });
+  const payees = [randomUUID(), randomUUID(), randomUUID()];
+  for (const payeeId of payees) {
+    ACCOUNTS.set(`ref-${payeeId}`, account(`ref-${payeeId}`, nextIban()));
+    await payable(payeeId, `ref-${payeeId}`);
+  }
+  const request = { executionDate: today(), regelingen: [], createdBy: 'test' };
+  const outcomes = await Promise.allSettled([createPaymentBatch(prisma, directory, request), createPaymentBatch(prisma, directory, request)]);
+  const made = outcomes.filter((outcome) => outcome.status === 'fulfilled');
+  const refused = outcomes.filter((outcome) => outcome.status === 'rejected');
+  expect([made.length, refused.length]).toEqual([1, 1]);
+  expect(String((refused[0] as PromiseRejectedResult).reason.reason)).toMatch(/^(BATCH_OPEN|NOTHING_PAYABLE)$/);
+  const scheduled = await prisma.payment.findMany({ where: { payeeId: { in: payees } } });
+  expect(new Set(scheduled.map((payment) => payment.batchId)).size).toBe(1);
+  expect(scheduled.every((payment) => payment.status === 'SCHEDULED')).toBe(true);
 });
