@@ -140,8 +140,11 @@ export async function decideScholingApplication(prisma: PrismaClient, actor: Act
       granted: decision.granted, grantedCents, reasons: decision.reasons.map(scholingRejectionReasonFromJSON), decision: { reference: decision.decisionReference, reason: '', decidedOn: undefined },
     })]);
     return { granted: decision.granted, grantedCents };
-  });
+  }, DECISION_TRANSACTION);
 }
+
+/** Decisions queue on the tijdvak's budget row at busy moments; they wait for it rather than fail. */
+const DECISION_TRANSACTION = { maxWait: 30_000, timeout: 30_000 };
 
 /** Adds the amount to the tijdvak's granted total only if it stays within the ceiling: atomic in one statement. */
 async function reserveBudget(tx: TransactionClient, tijdvakId: string, cents: bigint): Promise<boolean> {
