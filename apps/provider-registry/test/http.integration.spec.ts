@@ -89,6 +89,33 @@ test('register, read, change the bank account and ask eligibility over JSON; err
   expect((await send('GET', '/api/v1/openapi.json', undefined)).status).toBe(200);
 });
 
+test('recognitions, status decisions and advisers over JSON, with the same authorisation as gRPC', async () => {
+  const created = (await (await send('POST', '/api/v1/providers', 'staff', { ...provider('67676767'), legalName: 'Rekenhuis B.V.', communicationName: 'Rekenhuis' })).json()) as { id: string };
+  const grant = { route: 'NRTO', issuingBody: 'NRTO', validPeriod: { start: '2022-01-01', end: '2022-12-31' } };
+  expect((await send('POST', `/api/v1/providers/${created.id}/recognitions`, 'rio', grant)).status).toBe(403);
+  const granted = (await (await send('POST', `/api/v1/providers/${created.id}/recognitions`, 'nrto', grant)).json()) as { recognitions: { id: string }[] };
+  const recognitionId = granted.recognitions[0].id;
+  const renewed = await send('POST', `/api/v1/providers/${created.id}/recognitions/${recognitionId}/renewal`, 'nrto', { newEnd: '2023-12-31' });
+  expect(renewed.status).toBe(200);
+  const revoked = await send('POST', `/api/v1/providers/${created.id}/recognitions/${recognitionId}/revocation`, 'nrto', { effectiveDate: '2023-06-01', reason: '' });
+  expect(((await revoked.json()) as Problem).invalidParams.map((p) => p.name)).toEqual(['reason']);
+
+  const decision = { reference: 'UWV-7', reason: 'Besluit na onderzoek', effectiveDate: '2022-05-01', expectedVersion: 'x' };
+  expect((await send('POST', `/api/v1/providers/${created.id}/suspension`, 'staff', decision)).status).toBe(400);
+  expect((await send('POST', `/api/v1/providers/${created.id}/suspension`, 'partner', { ...decision, expectedVersion: 0 })).status).toBe(403);
+  const suspended = await send('POST', `/api/v1/providers/${created.id}/suspension`, 'staff', { ...decision, expectedVersion: 0 });
+  expect(await suspended.json()).toMatchObject({ status: 'PROVIDER_STATUS_SUSPENDED', lastStatusDecision: { reference: 'UWV-7' } });
+  expect((await send('POST', `/api/v1/providers/${created.id}/reinstatement`, 'staff', { ...decision, expectedVersion: 1 })).status).toBe(409);
+
+  const organisation = (await (await send('POST', '/api/v1/adviser-organisations', 'staff', provider('68686868'))).json()) as { id: string };
+  const adviser = { name: 'Noor Bakker', register: 'CMI', registrationNumber: 'C-77', hboLevel: true, yearsOfExperience: 1, activePeriod: { start: '2021-01-01' } };
+  const junior = await send('POST', `/api/v1/adviser-organisations/${organisation.id}/career-advisers`, 'staff', adviser);
+  expect(junior.status).toBe(422);
+  expect(await junior.json()).toMatchObject({ code: 'TOO_LITTLE_EXPERIENCE' });
+  const qualified = await send('POST', `/api/v1/adviser-organisations/${organisation.id}/career-advisers`, 'staff', { ...adviser, yearsOfExperience: 4 });
+  expect(await qualified.json()).toMatchObject({ register: 'ADVISER_REGISTER_CMI', registrationNumber: 'C-77' });
+});
+
 test('the Dutch pages list and show providers, escaped, styled with NL Design System CSS', async () => {
   const list = await send('GET', '/opleiders?zoek=taalhuis', undefined);
   const html = await list.text();

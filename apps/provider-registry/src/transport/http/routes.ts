@@ -9,6 +9,12 @@ import type { Identity } from '@stap/platform/grpc';
 import { parseRequest, ProblemError, type OpenApiDocument } from '@stap/platform/http';
 import * as Api from '@stap/contracts/stap/providers/v1/providers';
 import { changeBankAccount } from '../../application/change-bank-account';
+import { decideProviderStatus } from '../../application/decide-provider-status';
+import { grantRecognition } from '../../application/grant-recognition';
+import { registerAdviserOrganisation } from '../../application/register-adviser-organisation';
+import { registerCareerAdviser } from '../../application/register-career-adviser';
+import { renewRecognition } from '../../application/renew-recognition';
+import { revokeRecognition } from '../../application/revoke-recognition';
 import { checkProviderEligibility } from '../../application/check-eligibility';
 import { bankAccountAt } from '../../application/get-bank-account';
 import { getProvider } from '../../application/get-provider';
@@ -37,6 +43,13 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
     '/api/v1/providers/{id}': { get: { summary: 'Eén opleider' } },
     '/api/v1/providers/{id}/bank-account': { put: { summary: 'Bankrekening wijzigen' }, get: { summary: 'Bankrekening op een moment (betalingen)' } },
     '/api/v1/providers/{id}/eligibility': { get: { summary: 'Komt de opleider in aanmerking voor regeling R op datum D?' } },
+    '/api/v1/providers/{id}/recognitions': { post: { summary: 'Erkenning vastleggen (erkenner, eigen route)' } },
+    '/api/v1/providers/{id}/recognitions/{recognitionId}/renewal': { post: { summary: 'Erkenning verlengen' } },
+    '/api/v1/providers/{id}/recognitions/{recognitionId}/revocation': { post: { summary: 'Erkenning intrekken' } },
+    '/api/v1/providers/{id}/suspension': { post: { summary: 'Opleider schorsen (besluit)' } },
+    '/api/v1/providers/{id}/reinstatement': { post: { summary: 'Schorsing opheffen (besluit)' } },
+    '/api/v1/adviser-organisations': { post: { summary: 'Adviesorganisatie registreren' } },
+    '/api/v1/adviser-organisations/{id}/career-advisers': { post: { summary: 'Loopbaanadviseur registreren' } },
   },
 };
 
@@ -63,6 +76,26 @@ const registration = z.object({
     postalCode: z.string(),
     city: z.string(),
   }),
+});
+
+const period = z.object({ start: ISO_DATE, end: ISO_DATE.optional() });
+const grant = z.object({ route: z.string().max(32), issuingBody: z.string(), externalReference: z.string().optional(), validPeriod: period });
+const renewal = z.object({ newEnd: ISO_DATE });
+const revocation = z.object({ effectiveDate: ISO_DATE, reason: z.string() });
+const decision = z.object({
+  expectedVersion: z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/)]).transform((v) => BigInt(v)).optional(),
+  reference: z.string(),
+  reason: z.string(),
+  decidedOn: ISO_DATE.optional(),
+  effectiveDate: ISO_DATE,
+});
+const careerAdviser = z.object({
+  name: z.string(),
+  register: z.string().max(16),
+  registrationNumber: z.string(),
+  hboLevel: z.boolean(),
+  yearsOfExperience: z.number(),
+  activePeriod: period,
 });
 
 const bankAccount = z.object({ iban: z.string().max(64), accountHolderName: z.string() });
@@ -125,6 +158,52 @@ export function providerRoutes(deps: HttpDependencies): (router: Router) => void
       const answer = await checkProviderEligibility(prisma, { key: { providerId: String(request.params.id) }, regeling: query.regeling, date: query.date }, actor);
       // Canonical proto JSON leaves out `false`; an answer to "eligible?" states it either way.
       return { ...(Api.CheckProviderEligibilityResponse.toJSON(Map.toEligibilityResponse(answer)) as object), eligible: answer.eligible };
+    }));
+    const providerMessage = (view: Awaited<ReturnType<typeof getProvider>>) => Api.Provider.toJSON(Map.toProviderMessage(view));
+    router.post('/api/v1/providers/:id/recognitions', json(async (request, actor) => {
+      const body = parseRequest(grant, request.body);
+      const input = {
+        route: body.route,
+        issuingBody: body.issuingBody,
+        externalReference: body.externalReference ?? '',
+        validFrom: body.validPeriod.start,
+        validUntil: body.validPeriod.end,
+        validUntilMalformed: false,
+      };
+      return providerMessage(await grantRecognition(prisma, String(request.params.id), input, actor));
+    }));
+    router.post('/api/v1/providers/:id/recognitions/:recognitionId/renewal', json(async (request, actor) => {
+      const body = parseRequest(renewal, request.body);
+      const ids = { providerId: String(request.params.id), recognitionId: String(request.params.recognitionId) };
+      return providerMessage(await renewRecognition(prisma, ids, body.newEnd, actor));
+    }));
+    router.post('/api/v1/providers/:id/recognitions/:recognitionId/revocation', json(async (request, actor) => {
+      const body = parseRequest(revocation, request.body);
+      const ids = { providerId: String(request.params.id), recognitionId: String(request.params.recognitionId) };
+      return providerMessage(await revokeRecognition(prisma, ids, body, actor));
+    }));
+    const statusRoute = (suffix: string, kind: 'SUSPENDED' | 'REINSTATED') =>
+      router.post(`/api/v1/providers/:id/${suffix}`, json(async (request, actor) => {
+        const body = parseRequest(decision, request.body);
+        const input = { ...body, providerId: String(request.params.id), expectedVersion: body.expectedVersion ?? 0n, kind };
+        return providerMessage(await decideProviderStatus(prisma, input, actor, todayInAmsterdam()));
+      }));
+    statusRoute('suspension', 'SUSPENDED');
+    statusRoute('reinstatement', 'REINSTATED');
+    router.post('/api/v1/adviser-organisations', json(async (request, actor) => {
+      const body = parseRequest(registration, request.body);
+      const organisation = await registerAdviserOrganisation(prisma, { ...body, communicationName: body.communicationName || body.legalName }, actor);
+      return Api.AdviserOrganisation.toJSON(Map.toAdviserOrganisationMessage(organisation, null));
+    }));
+    router.post('/api/v1/adviser-organisations/:id/career-advisers', json(async (request, actor) => {
+      const body = parseRequest(careerAdviser, request.body);
+      const input = {
+        ...body,
+        activeFrom: body.activePeriod.start,
+        activeUntil: body.activePeriod.end,
+        activeUntilMalformed: false,
+      };
+      return Api.CareerAdviser.toJSON(Map.toCareerAdviserMessage(await registerCareerAdviser(prisma, String(request.params.id), input, actor)));
     }));
     providerPages(prisma, createRequire(__filename).resolve('@utrecht/component-library-css/dist/index.css'))(router);
   };
