@@ -1,9 +1,10 @@
 // Assembles the portal: database, decision pipeline, outbox relay, register-event consumer, the external registers
 // (or their local stand-in), the scheduler, and the gRPC and HTTP servers. main.ts runs it as the service; tests run
 // the same assembly against the real database and broker.
+import express from 'express';
 import { Pool } from 'pg';
 import type { Logger } from 'pino';
-import { bearerTokenAuthenticator, parseTokenTable, startGrpcServer, type RunningGrpcServer } from '@stap/platform/grpc';
+import { parseTokenTable, startGrpcServer, type RunningGrpcServer } from '@stap/platform/grpc';
 import { createHttpApp, startHttpServer, type RunningHttpServer } from '@stap/platform/http';
 import { createKafka, createReliableProducer, ensureTopics, OutboxRelay } from '@stap/platform/kafka';
 import type { PortalContext } from './application/context';
@@ -19,6 +20,7 @@ import { createPrismaClient } from './infrastructure/prisma/client';
 import { portalAuthenticator } from './infrastructure/security/authenticator';
 import { registerEventsConsumer } from './transport/events/register-events.consumer';
 import { portalService } from './transport/grpc/portal.grpc';
+import { providerApi } from './transport/http/provider-api';
 import { mountWebPages } from './transport/http/web';
 
 export const SERVICE = 'stap-portal';
@@ -73,20 +75,25 @@ export async function startPortal(config: PortalConfig, logger: Logger, now: () 
   await consumer.runner.start();
 
   const devTokens = parseTokenTable(config.DEV_TOKENS);
-  void bearerTokenAuthenticator;
   const kit = { logger, authenticate: portalAuthenticator(devTokens, config.PORTAL_SECRET) };
   const grpc = await startGrpcServer({ services: [portalService(kit, context)] }, config.GRPC_PORT, '0.0.0.0');
   let accepting = true;
+  const web = express.Router();
   const app = createHttpApp({
     serviceName: SERVICE,
     logger,
+    bodyLimit: '1mb',
+    routes: (router) => {
+      providerApi(router, context, devTokens);
+      router.use(web);
+    },
     readinessChecks: [
       { name: 'accepting', check: async () => void (accepting || Promise.reject(new Error('shutting down'))) },
       { name: 'database', check: async () => void (await prisma.$queryRaw`SELECT 1`) },
     ],
   });
   const http = await startHttpServer(app, config.HTTP_PORT, '0.0.0.0');
-  await mountWebPages(app, context, {
+  await mountWebPages(web, context, {
     baseUrl: config.PUBLIC_BASE_URL ?? `http://127.0.0.1:${http.port}`,
     issuer: config.OIDC_ISSUER,
   });

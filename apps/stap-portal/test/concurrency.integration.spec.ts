@@ -11,7 +11,7 @@ import {
   startHarness, waitForAdmission, type Harness,
 } from './harness';
 
-jest.setTimeout(180_000);
+jest.setTimeout(300_000);
 
 const APPLICANTS = 2_000;
 const DOUBLE_APPLICANTS = 200;

@@ -26,7 +26,8 @@ export const SECRET = 'test-secret-of-at-least-32-characters!!';
 export const STAFF_TOKEN = 'staff-token';
 export const PARTNER_TOKEN = 'partner-token';
 export const COUNTER_TOKEN = 'counter-token';
-export const PROVIDER_KVK = '11223344';
+/** Random per test file: provider events on the shared broker topic from other runs must not collide with it. */
+export const PROVIDER_KVK = String(10_000_000 + Math.floor(Math.random() * 89_999_999));
 export const PROVIDER_TOKEN = 'provider-token';
 
 export const FIXTURE_PERSONS: TestPerson[] = [

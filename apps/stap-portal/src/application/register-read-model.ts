@@ -12,6 +12,8 @@ const statusName = (status: TrainingStatus) => TrainingStatus[status]?.replace('
 
 export async function applyProviderRegistered(tx: TransactionClient, event: ProviderRegistered): Promise<void> {
   const data = { kvkNumber: event.kvkNumber?.value ?? '', communicationName: event.communicationName || event.legalName };
+  // provider-registry is the authority on who holds a KVK number: its latest registration wins the organisation login.
+  await tx.provider.deleteMany({ where: { kvkNumber: data.kvkNumber, id: { not: event.providerId } } });
   await tx.provider.upsert({ where: { id: event.providerId }, create: { id: event.providerId, ...data }, update: data });
 }
 

@@ -23,8 +23,12 @@ import {
   type LookUpApplicantStatusRequest,
   type LookUpApplicantStatusResponse,
   type QueueTicket,
+  type ParticipationProof,
   type ScheduleTijdvakRequest,
   type SubmitApplicationRequest,
+  type SubmitParticipationProofRequest,
+  type SubmitParticipationProofsRequest,
+  type SubmitParticipationProofsResponse,
   type Tijdvak,
 } from '@stap/contracts/stap/portal/v1/portal';
 import { notFoundError } from '@stap/platform/errors';
@@ -34,6 +38,8 @@ import { getCertificate, issueCertificate, providerOfKvk } from '../../applicati
 import { myBudgetOverview } from '../../application/my-budget';
 import { lookUpApplicantStatus, PURPOSE_SEES, type LookupPurpose as Purpose } from '../../application/partner-lookup';
 import { submitApplication } from '../../application/submit-application';
+import { submitParticipationProof } from '../../application/participation';
+import { proofOutcome, toProofMessage, toRpcStatus } from './participation-mapper';
 import { closeTijdvak, getTijdvak, scheduleTijdvak } from '../../application/tijdvakken';
 import { getQueueTicket, joinQueue } from '../../application/waiting-room';
 import { toDateParts, toIsoDate } from '../../domain/dates';
@@ -164,6 +170,27 @@ export function portalService(kit: HandlerKit, portal: PortalContext) {
         const own = row !== null && individualBsn(ctx.metadata) === row.bsn;
         if (!row || (!own && !hasScope(ctx.identity, SCOPES.read))) throw notFoundError('no such application');
         return toApplicationMessage(viewOfRow(row));
+      }),
+      submitParticipationProof: unary<SubmitParticipationProofRequest, ParticipationProof>(kit, async (request, ctx) => {
+        if (ctx.identity.kind !== 'provider') throw forbidden('only a provider submits proof of participation');
+        const providerId = await providerOfKvk(portal, ctx.identity.kvkNumber);
+        return toProofMessage(await submitParticipationProof(portal, providerId, request.applicationId, proofOutcome(request)));
+      }),
+      submitParticipationProofs: unary<SubmitParticipationProofsRequest, SubmitParticipationProofsResponse>(kit, async (request, ctx) => {
+        if (ctx.identity.kind !== 'provider') throw forbidden('only a provider submits proof of participation');
+        if (request.proofs.length === 0 || request.proofs.length > 10_000) throw invalid([{ field: 'proofs', description: 'must hold 1 to 10,000 items' }]);
+        const providerId = await providerOfKvk(portal, ctx.identity.kvkNumber);
+        const results = [];
+        for (const item of request.proofs) {
+          try {
+            const proof = toProofMessage(await submitParticipationProof(portal, providerId, item.applicationId, proofOutcome(item)));
+            results.push({ applicationId: item.applicationId, result: { $case: 'proof' as const, value: proof } });
+          } catch (error) {
+            results.push({ applicationId: item.applicationId, result: { $case: 'error' as const, value: toRpcStatus(error) } });
+          }
+        }
+        const recordedCount = results.filter((r) => r.result.$case === 'proof').length;
+        return { results, recordedCount, failedCount: results.length - recordedCount };
       }),
       getMyBudgetOverview: unary<GetMyBudgetOverviewRequest, BudgetOverview>(kit, async (_request, ctx) => {
         const overview = await myBudgetOverview(portal, requireIndividual(ctx));

@@ -1,5 +1,5 @@
 // The web pages for individuals (server-rendered, Dutch, NL Design System CSS) and the OpenID Connect login.
-import type { Express } from 'express';
+import type { Router } from 'express';
 import type { PortalContext } from '../../application/context';
 
 export interface WebOptions {
@@ -7,7 +7,7 @@ export interface WebOptions {
   issuer?: string;
 }
 
-export async function mountWebPages(app: Express, ctx: PortalContext, options: WebOptions): Promise<void> {
+export async function mountWebPages(app: Router, ctx: PortalContext, options: WebOptions): Promise<void> {
   void app;
   void ctx;
   void options;
