@@ -5,7 +5,14 @@ import path from 'node:path';
 import { credentials, Metadata, status, type ServiceError } from '@grpc/grpc-js';
 import { Client } from 'pg';
 import { HealthCheckResponse_ServingStatus, HealthClient } from '@stap/contracts/grpc/health/v1/health';
-import { PaymentServiceClient, ReportBasis, InvoiceKind } from '@stap/contracts/stap/payments/v1/payments';
+import {
+  InvoiceKind,
+  PaymentServiceClient,
+  RecoveryMethod,
+  RecoveryOrderStatus,
+  ReportBasis,
+  SettlementOutcome,
+} from '@stap/contracts/stap/payments/v1/payments';
 import { RegelingCode } from '@stap/contracts/stap/common/v1/common';
 import { callUnary, decodeRichError } from '@stap/platform/grpc';
 import { migrateDatabase } from '@stap/platform/prisma/migrator';
@@ -160,6 +167,37 @@ it('lists purchase orders page by page, a provider only its own, and the payment
   expect((await failure(callUnary(client, client.listJournalEntries, { tijdvak: undefined, accountType: 0, valueDates: undefined, causeId: '', page: undefined }, as(PARTNER)))).code).toBe(status.PERMISSION_DENIED);
   const badDate = await failure(callUnary(client, client.confirmPaymentBatch, { paymentBatchId: batches[0].id, executedOn: { year: 2026, month: 13, day: 1 }, bankReference: '' }, as(STAFF)));
   expect(decodeRichError(badDate).fieldViolations.map((v) => v.field)).toEqual(['executed_on']);
+});
+
+it('records an officer’s settlement decision, refuses a stale version, and collects the recovery by payment request', async () => {
+  const { rows } = await pg.query(`SELECT id, version::text, committed_cents::text FROM purchase_order WHERE status = 'INVOICED' AND source_kind = 'APPLICATION' AND paid_cents > 0 LIMIT 1`);
+  const order = rows[0];
+  const decide = (expectedVersion: string, amountCents: string, token = STAFF) =>
+    callUnary(client, client.decideSettlement, {
+      purchaseOrderId: order.id,
+      expectedVersion,
+      settledAmount: { amountCents, currency: 'EUR' },
+      illnessAccepted: true,
+      personAtFault: false,
+      decision: { reference: 'UWV-STAP-VS-2026-000001', reason: 'ziekte aanvaard; gedeeltelijke deelname', decidedOn: dateMessage(today()) },
+      recoveryMethod: RecoveryMethod.RECOVERY_METHOD_PAYMENT_REQUEST,
+    }, as(token));
+  expect((await failure(decide(order.version, '1000', PARTNER))).code).toBe(status.PERMISSION_DENIED);
+  const tooMuch = await failure(decide(order.version, String(Number(order.committed_cents) + 1)));
+  expect(decodeRichError(tooMuch).fieldViolations.map((v) => v.field)).toEqual(['settled_amount.amount_cents']);
+  const stale = await failure(decide(String(Number(order.version) + 5), '1000'));
+  expect(stale.code).toBe(status.FAILED_PRECONDITION);
+
+  const settlement = await decide(order.version, '1000');
+  expect([settlement.outcome, settlement.illnessAccepted, settlement.decided?.actor?.subject]).toEqual([SettlementOutcome.SETTLEMENT_OUTCOME_PARTIAL, true, 'officer-1']);
+  expect((await failure(decide(order.version, '1000'))).code).toBe(status.FAILED_PRECONDITION);
+  const recovery = await callUnary(client, client.getRecoveryOrder, { recoveryOrderId: settlement.recoveryOrderId }, as(STAFF));
+  expect([recovery.method, recovery.amount?.amountCents, recovery.status]).toEqual([RecoveryMethod.RECOVERY_METHOD_PAYMENT_REQUEST, String(Number(order.committed_cents) - 1000), RecoveryOrderStatus.RECOVERY_ORDER_STATUS_OPEN]);
+  const received = await callUnary(client, client.recordRecoveryReceipt, { recoveryOrderId: recovery.id, amount: recovery.amount, receivedOn: dateMessage(today()), bankReference: 'NL-BANK-STMT-0001' }, as(STAFF));
+  expect(received.status).toBe(RecoveryOrderStatus.RECOVERY_ORDER_STATUS_RECOVERED);
+  expect((await failure(callUnary(client, client.recordRecoveryReceipt, { recoveryOrderId: recovery.id, amount: recovery.amount, receivedOn: dateMessage(today()), bankReference: 'NL-BANK-STMT-0001' }, as(STAFF)))).code).toBe(status.ALREADY_EXISTS);
+  const { rows: unbalanced } = await pg.query(`SELECT entry_id FROM ledger_posting GROUP BY entry_id HAVING SUM(CASE WHEN side = 'DEBIT' THEN amount_cents ELSE -amount_cents END) <> 0`);
+  expect(unbalanced).toEqual([]);
 });
 
 it('records who read or changed what, including partners’ reads', async () => {
