@@ -35,6 +35,10 @@ export const LOCAL_DEV_TOKENS = [
   // payment: a finance officer (settlement, batches, reports) and a partner agency that may read purchase orders.
   'dev-finance=finance-1:staff:payments:read+payments:settle+payments:batch+payments:reports',
   'dev-payment-reader=partner-2:partner:payments:read',
+  // advice-registration: the demo adviser organisations (KVK 90000001 and 90000002) and an executor officer.
+  'dev-adviseur-1=demo-adviseur-1:adviser::90000001',
+  'dev-adviseur-2=demo-adviseur-2:adviser::90000002',
+  'dev-advice-officer=officer-3:staff:advice:read+advice:reports',
 ].join(',');
 
 /** The local database URL of an app: the server of $POSTGRES_URL (tools/infra/up), the app's own database. */

@@ -17,7 +17,9 @@ import {
   type RegistrationRefusal,
   type ValidRegistration,
 } from '../domain/registration';
-import { dateMessage, publish, tijdvakRef, trajectoryRegistered, trancheCapReached } from '../infrastructure/messaging/advice-events';
+import { outboxRecord } from '@stap/platform/kafka';
+import { dateMessage, EVENT_SOURCE, publish, tijdvakRef, trajectoryRegistered, trancheCapReached } from '../infrastructure/messaging/advice-events';
+import { takeTranchePlaceWithEvent } from '../infrastructure/prisma/tranche-place';
 import { isUniqueViolation, type TransactionClient, type TrajectoryRow } from '../infrastructure/prisma/client';
 import { dateColumn, TRANSACTION_OPTIONS, type UseCaseContext } from './context';
 import { dailyLimitReached } from './errors';
@@ -42,12 +44,10 @@ export async function registerTrajectory(ctx: UseCaseContext, input: Registratio
   if (violations.length > 0) throw invalid(violations, 'the registration has invalid fields');
   const registration = toValidRegistration(input);
   const tijdvak = adviceTranche(registration.tijdvakId, input.regeling);
-  const organisationId = await adviserOrganisationOf(ctx, registration.careerAdviserId, actor);
   const now = ctx.clock();
   const assessment = assessRegistration(registration, tijdvak, now);
+  const organisationId = await adviserOrganisationOf(ctx, registration.careerAdviserId, actor, assessment.registrationDate);
   refuseOnConditions(assessment.refusals);
-  await requireAdviserActive(ctx, registration.careerAdviserId, assessment.registrationDate);
-  await ensureTrancheCounter(ctx.prisma, tijdvak);
   await refuseWhenTrancheFull(ctx, tijdvak);
 
   const row = {
@@ -81,21 +81,29 @@ export async function registerTrajectory(ctx: UseCaseContext, input: Registratio
   }
 }
 
-/** The adviser must be known from provider-registry and belong to the organisation that is logged in. */
-async function adviserOrganisationOf(ctx: UseCaseContext, careerAdviserId: string, actor: Actor): Promise<string> {
-  const kvk = requireAdviserOrganisationLogin(actor);
-  const adviser = await ctx.prisma.careerAdviser.findUnique({ where: { id: careerAdviserId } });
-  if (!adviser) throw notFoundError(`no registered career adviser ${careerAdviserId}`);
-  const organisation = await ctx.prisma.adviserOrganisation.findUnique({ where: { id: adviser.adviserOrganisationId } });
-  if (!organisation || organisation.kvkNumber !== kvk) throw forbidden('the career adviser does not belong to your organisation');
-  return organisation.id;
+interface AdviserFacts {
+  organisation_id: string;
+  kvk_number: string | null;
+  active_from: Date | null;
+  active_until: Date | null;
 }
 
-async function requireAdviserActive(ctx: UseCaseContext, careerAdviserId: string, on: string): Promise<void> {
-  const adviser = await ctx.prisma.careerAdviser.findUniqueOrThrow({ where: { id: careerAdviserId } });
+/**
+ * The adviser must be known from provider-registry, belong to the organisation that is logged in, and be active on
+ * the registration date. One query: this runs for every registration of an opening burst.
+ */
+async function adviserOrganisationOf(ctx: UseCaseContext, careerAdviserId: string, actor: Actor, on: string): Promise<string> {
+  const kvk = requireAdviserOrganisationLogin(actor);
+  const [adviser] = await ctx.prisma.$queryRaw<AdviserFacts[]>`
+    SELECT a.adviser_organisation_id::text AS organisation_id, o.kvk_number, a.active_from, a.active_until
+      FROM career_adviser a LEFT JOIN adviser_organisation o ON o.id = a.adviser_organisation_id
+     WHERE a.id = ${careerAdviserId}::uuid`;
+  if (!adviser) throw notFoundError(`no registered career adviser ${careerAdviserId}`);
+  if (adviser.kvk_number !== kvk) throw forbidden('the career adviser does not belong to your organisation');
   const day = dateColumn(on);
-  const active = (!adviser.activeFrom || adviser.activeFrom <= day) && (!adviser.activeUntil || adviser.activeUntil >= day);
+  const active = (!adviser.active_from || adviser.active_from <= day) && (!adviser.active_until || adviser.active_until >= day);
   if (!active) throw preconditionFailed('the career adviser is not active on this date', 'ADVISER_NOT_ACTIVE');
+  return adviser.organisation_id;
 }
 
 function refuseOnConditions(refusals: readonly RegistrationRefusal[]): void {
@@ -105,9 +113,16 @@ function refuseOnConditions(refusals: readonly RegistrationRefusal[]): void {
   if (first) throw preconditionFailed(REFUSAL_MESSAGES[first] ?? `not eligible: ${first}`, first);
 }
 
-/** A fast answer once the tranche is full; the conditional UPDATE below stays the authority. */
+/**
+ * A fast answer once the tranche is full; the conditional UPDATE below stays the authority. The tranche's counter
+ * row is created here the first time the tranche is used.
+ */
 async function refuseWhenTrancheFull(ctx: UseCaseContext, tijdvak: Tijdvak): Promise<void> {
-  const counter = await ctx.prisma.trancheCounter.findUniqueOrThrow({ where: { tijdvakId: tijdvak.id } });
+  let counter = await ctx.prisma.trancheCounter.findUnique({ where: { tijdvakId: tijdvak.id } });
+  if (!counter) {
+    await ensureTrancheCounter(ctx.prisma, tijdvak);
+    counter = await ctx.prisma.trancheCounter.findUniqueOrThrow({ where: { tijdvakId: tijdvak.id } });
+  }
   if (counter.registrationCap !== null && counter.registered >= counter.registrationCap) {
     throw preconditionFailed(CAP_REACHED_MESSAGE, 'CAP_REACHED');
   }
@@ -118,22 +133,22 @@ type NewTrajectory = Parameters<TransactionClient['trajectory']['create']>[0]['d
 async function takePlaceAndStore(tx: TransactionClient, tijdvak: Tijdvak, registration: ValidRegistration, row: NewTrajectory & { id: string; registeredAt: Date }) {
   const stored = await tx.trajectory.create({ data: row });
   await takeAdviserDailyPlace(tx, tijdvak, registration.careerAdviserId, row.registeredAt);
-  const place = await takeTranchePlace(tx, tijdvak.id, row.registeredAt);
-  const events = [
-    trajectoryRegistered({
-      trajectoryId: stored.id,
-      tijdvak: tijdvakRef(tijdvak.regeling, tijdvak.id),
-      adviserOrganisationId: stored.adviserOrganisationId,
-      careerAdviserId: stored.careerAdviserId,
-      plannedStartDate: dateMessage(registration.plannedStartDate),
-      trancheRegisteredCount: String(place.registered),
-      registeredAt: row.registeredAt.toISOString(),
-    }),
-  ];
+  // The count in the tranche is filled in by the statement that takes the place (infrastructure/prisma/tranche-place.ts).
+  const registered = trajectoryRegistered({
+    trajectoryId: stored.id,
+    tijdvak: tijdvakRef(tijdvak.regeling, tijdvak.id),
+    adviserOrganisationId: stored.adviserOrganisationId,
+    careerAdviserId: stored.careerAdviserId,
+    plannedStartDate: dateMessage(registration.plannedStartDate),
+    trancheRegisteredCount: '0',
+    registeredAt: row.registeredAt.toISOString(),
+  });
+  const place = await takeTranchePlaceWithEvent(tx, tijdvak.id, row.registeredAt, outboxRecord(EVENT_SOURCE, { ...registered, occurredAt: row.registeredAt }));
+  if (!place) throw preconditionFailed(CAP_REACHED_MESSAGE, 'CAP_REACHED');
   if (place.cap !== null && place.registered === place.cap) {
-    events.push(trancheCapReached({ tijdvak: tijdvakRef(tijdvak.regeling, tijdvak.id), registrationCap: String(place.cap), reachedAt: row.registeredAt.toISOString() }));
+    // The last place: registration closes by itself. Source: DOMAIN.md §2.3 [001][003].
+    await publish(tx, [trancheCapReached({ tijdvak: tijdvakRef(tijdvak.regeling, tijdvak.id), registrationCap: String(place.cap), reachedAt: row.registeredAt.toISOString() })]);
   }
-  await publish(tx, events);
   return stored;
 }
 
@@ -148,17 +163,4 @@ async function takeAdviserDailyPlace(tx: TransactionClient, tijdvak: Tijdvak, ca
       WHERE adviser_day_counter.registered < ${limit}
     RETURNING registered`;
   if (taken.length === 0) throw dailyLimitReached(limit);
-}
-
-/** One place under the tranche cap; the row lock makes concurrent registrations take places one at a time. */
-async function takeTranchePlace(tx: TransactionClient, tijdvakId: string, at: Date): Promise<{ registered: number; cap: number | null }> {
-  const taken = await tx.$queryRaw<{ registered: number; registration_cap: number | null }[]>`
-    UPDATE tranche_counter
-       SET registered = registered + 1,
-           cap_reached_at = CASE WHEN registered + 1 = registration_cap THEN ${at} ELSE cap_reached_at END
-     WHERE tijdvak_id = ${tijdvakId} AND (registration_cap IS NULL OR registered < registration_cap)
-    RETURNING registered, registration_cap`;
-  const [place] = taken;
-  if (!place) throw preconditionFailed(CAP_REACHED_MESSAGE, 'CAP_REACHED');
-  return { registered: place.registered, cap: place.registration_cap };
 }
