@@ -263,6 +263,36 @@ describe('status decisions', () => {
   });
 });
 
+describe('investigation closing and ending a registration', () => {
+  test('closing an investigation returns the provider to ACTIVE; the provider may end its own registration, after which nothing changes', async () => {
+    const provider = await call(h, h.client.getProvider, { identifier: { $case: 'kvkNumber', value: { value: KVK_B } } }, 'provider-b');
+        const opened = await call(h, h.client.openInvestigation, { providerId: provider.id, expectedVersion: '0', caseReference: 'ONDERZOEK-3' }, 'staff');
+    const closed = await call(h, h.client.closeInvestigation, { providerId: provider.id, expectedVersion: opened.version, caseReference: 'ONDERZOEK-3', outcome: 'Geen onregelmatigheden' }, 'staff');
+    expect(closed.status).toBe(ProviderStatus.PROVIDER_STATUS_ACTIVE);
+    const closeAgain = await failure(h, h.client.closeInvestigation, { providerId: provider.id, expectedVersion: '0', caseReference: 'ONDERZOEK-3', outcome: 'x' }, 'staff');
+    expect(closeAgain.code).toBe(status.FAILED_PRECONDITION);
+
+    const otherEnds = await failure(h, h.client.endProvider, { providerId: provider.id, expectedVersion: '0', endDate: date('2022-10-31'), reason: 'Opgeheven' }, 'provider-a');
+    expect(otherEnds.code).toBe(status.PERMISSION_DENIED);
+    const ended = await call(h, h.client.endProvider, { providerId: provider.id, expectedVersion: '0', endDate: date('2022-10-31'), reason: 'Uitgeschreven uit het Handelsregister' }, 'provider-b');
+    expect(ended.status).toBe(ProviderStatus.PROVIDER_STATUS_ENDED);
+    expect(codes(await eligibility(provider.id, '2022-10-30'))).not.toContain('ENDED');
+    const after = await eligibility(provider.id, '2022-10-31');
+    expect(after.eligible).toBe(false);
+    expect(codes(after)).toContain('ENDED');
+    const grantAfterEnd = await failure(h, h.client.grantRecognition, {
+      providerId: provider.id, route: RecognitionRoute.RECOGNITION_ROUTE_NRTO, issuingBody: 'Andere NRTO-auditor', externalReference: '',
+      validPeriod: { start: date('2023-01-01'), end: undefined },
+    }, 'nrto');
+    expect(grantAfterEnd.code).toBe(status.FAILED_PRECONDITION);
+    const detailsAfterEnd = await failure(h, h.client.updateProviderDetails, { providerId: provider.id, expectedVersion: '0', communicationName: 'Nieuw', contact: undefined, address: undefined }, 'provider-b');
+    expect(detailsAfterEnd.code).toBe(status.FAILED_PRECONDITION);
+    expect(await outboxTypes(h, provider.id)).toEqual(expect.arrayContaining([
+      'nl.stap.providers.provider_investigation_closed.v1', 'nl.stap.providers.provider_ended.v1',
+    ]));
+  });
+});
+
 describe('bank accounts', () => {
   test('an invalid IBAN is INVALID_ARGUMENT naming iban.value', async () => {
     const provider = await register();
