@@ -39,9 +39,10 @@ describe('registration', () => {
 
   test('a second provider with the same KVK number is ALREADY_EXISTS', async () => {
     const kvkNumber = nextKvk();
-    await register(kvkNumber);
+    const first = await register(kvkNumber);
     const error = await failure(h, h.client.registerProvider, registration(kvkNumber), 'staff');
     expect(error.code).toBe(status.ALREADY_EXISTS);
+    expect(error.message).toContain(first.id);
     expect(error.fieldViolations.map((v) => v.field)).toEqual(['kvk_number.value']);
   });
 

@@ -22,7 +22,9 @@ export async function registerProvider(prisma: PrismaClient, registration: Provi
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw conflict(`a provider with KVK number ${registration.kvkNumber} is already registered`, [
+      // The contract: "the detail names its id", so the caller can continue with the existing provider.
+      const existing = await prisma.provider.findUnique({ where: { kvkNumber: registration.kvkNumber }, select: { id: true } });
+      throw conflict(`a provider with KVK number ${registration.kvkNumber} is already registered as ${existing?.id ?? 'unknown'}`, [
         { field: 'kvk_number.value', description: 'is already registered' },
       ]);
     }
