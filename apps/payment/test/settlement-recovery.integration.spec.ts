@@ -148,6 +148,8 @@ it('reports granted, released, paid and recovered per tijdvak on opening and cas
   // Reconciliation: the ledger's PAID account is gross paid minus recovery orders issued; RECOVERED equals recovered.
   expect(await accountBalance(h.prisma, TIJDVAK, 'PAID')).toBe(390_000 - 130_000);
   expect(await accountBalance(h.prisma, TIJDVAK, 'RECOVERED')).toBe(130_000);
+  // BUDGET holds what remains of the ceiling: the report's "available" and the ledger agree.
+  expect(await accountBalance(h.prisma, TIJDVAK, 'BUDGET')).toBe(line.availableCents);
   const csv = budgetReportCsv(opening).split('\r\n');
   expect(csv[0]).toBe('regeling,tijdvak_id,month,granted_cents,released_cents,paid_cents,recovered_cents,net_paid_cents,ceiling_cents,available_cents');
   expect(csv[1]).toBe(`STAP,${TIJDVAK},,390000,0,390000,130000,260000,${line.ceilingCents},${line.availableCents}`);

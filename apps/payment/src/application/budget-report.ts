@@ -52,7 +52,7 @@ export async function budgetReport(prisma: PrismaClient, filter: ReportFilter): 
             COALESCE(SUM(p.amount_cents) FILTER (WHERE e.cause = $3 AND p.account = 'PAID' AND p.side = 'DEBIT'), 0)::bigint AS paid,
             COALESCE(SUM(p.amount_cents) FILTER (WHERE e.cause = $4 AND p.account = 'RECOVERED' AND p.side = 'DEBIT'), 0)::bigint AS recovered
        FROM ledger_posting p JOIN journal_entry e ON e.id = p.entry_id
-      WHERE ($5::text IS NULL OR p.regeling = $5) AND ($6::text IS NULL OR p.tijdvak_id = $6)
+      WHERE e.cause IN ($1, $2, $3, $4) AND ($5::text IS NULL OR p.regeling = $5) AND ($6::text IS NULL OR p.tijdvak_id = $6)
       GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
     CAUSES.granted,
     CAUSES.released,

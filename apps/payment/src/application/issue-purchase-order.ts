@@ -5,6 +5,7 @@
 // as one payment per source key.
 import { randomUUID } from 'node:crypto';
 import { outboxRecord } from '@stap/platform/kafka';
+import { amsterdamDateOf, amsterdamToInstant, getTijdvak } from '@stap/regelingen';
 import { CAUSES, transfer, type TijdvakKey } from '../domain/ledger';
 import { advanceInvoiceableFrom, purchaseOrderNumber, type PayeeKind, type SourceKind } from '../domain/purchase-order';
 import { book, dateOf } from '../infrastructure/ledger-book';
@@ -70,6 +71,7 @@ export async function issuePurchaseOrder(tx: TransactionClient, grant: Grant): P
     },
   });
   await tx.payee.upsert({ where: { id: grant.payee.id }, create: { id: grant.payee.id, kind: grant.payee.kind }, update: {} });
+  await openTijdvakBudget(tx, grant.tijdvak);
   await book(tx, {
     sourceKey: `${grant.eventId}#commit`,
     cause: CAUSES.granted,
@@ -104,5 +106,24 @@ async function createImmediatePayments(tx: TransactionClient, order: PurchaseOrd
     causeId: order.id,
     valueDate: grant.decidedOn,
     postings: transfer(grant.tijdvak, 'PAYABLE', 'COMMITTED', payableCents),
+  });
+}
+
+/**
+ * The first commitment in a tijdvak opens its budget in the ledger: debit BUDGET, credit APPROPRIATION for the
+ * ceiling (subsidieplafond) of the regelingen configuration, valued on the opening day. Booked once per tijdvak (its
+ * source key), so BUDGET's balance is what remains of the ceiling. A tijdvak without a ceiling (count caps) opens
+ * nothing. Source: DOMAIN.md §2 (each tijdvak has a budget ceiling), §4 (budget tracked against the ceiling).
+ */
+async function openTijdvakBudget(tx: TransactionClient, tijdvak: TijdvakKey): Promise<void> {
+  const configured = getTijdvak(tijdvak.tijdvakId);
+  const ceiling = configured?.budgetCeilingCents?.value;
+  if (!configured || !ceiling) return;
+  await book(tx, {
+    sourceKey: `tijdvak:${tijdvak.tijdvakId}#opened`,
+    cause: CAUSES.opened,
+    causeId: tijdvak.tijdvakId,
+    valueDate: amsterdamDateOf(amsterdamToInstant(configured.opensAt.value)),
+    postings: transfer(tijdvak, 'BUDGET', 'APPROPRIATION', ceiling),
   });
 }

@@ -20,6 +20,7 @@ export interface Posting extends TijdvakKey {
 
 /** Why an entry exists: one per business fact, so reports can select by cause. */
 export const CAUSES = {
+  opened: 'TijdvakBudgetOpened',
   granted: 'PurchaseOrderIssued',
   released: 'CommitmentReleased',
   payable: 'PaymentBecamePayable',
