@@ -12,7 +12,7 @@ export interface LocalService {
 export const LOCAL_SERVICES: LocalService[] = [
   { app: 'provider-registry', entries: ['src/main.ts'], grpcPort: 50051, httpPort: 8081, database: 'stap_provider_registry' },
   { app: 'scholingsregister', entries: ['src/main.ts'], grpcPort: 50052, httpPort: 8082, database: 'stap_scholingsregister' },
-  { app: 'stap-portal', entries: ['src/main.ts'], grpcPort: 50053, httpPort: 8083, database: 'stap_stap_portal' },
+  { app: 'stap-portal', entries: ['src/main.ts', 'src/dev-idp/main.ts'], grpcPort: 50053, httpPort: 8083, database: 'stap_stap_portal' },
   { app: 'advice-registration', entries: ['src/main.ts'], grpcPort: 50054, httpPort: 8084, database: 'stap_advice_registration' },
   { app: 'payment', entries: ['src/main.ts'], grpcPort: 50055, httpPort: 8085, database: 'stap_payment' },
 ];

@@ -27,6 +27,12 @@ export const stapPortalConfigSchema = extendServiceConfig({
   SCHEDULER_INTERVAL_MS: envField.durationMs().default(1_000),
   /** Seeds the demo data (an open tijdvak, trainings, providers) when the database is empty. */
   SEED_DEMO_DATA: envField.booleanFlag().default(false),
+  /** OpenID Connect issuer for individuals (DigiD-like). Development: the project's dev identity provider. */
+  OIDC_ISSUER: z.string().url().default('http://127.0.0.1:8090'),
+  OIDC_CLIENT_ID: z.string().default('stap-portal'),
+  OIDC_CLIENT_SECRET: z.string().default('stap-portal-development-secret'),
+  /** Public base URL of the web pages (for the OIDC redirect); empty = http://127.0.0.1:<HTTP_PORT>. */
+  PUBLIC_BASE_URL: z.string().default(''),
   /** Appended to consumer group ids (tests and replays read as an independent group). */
   CONSUMER_GROUP_SUFFIX: z.string().regex(/^[a-z0-9.-]*$/, 'only a-z, 0-9, "." and "-"').default(''),
 });

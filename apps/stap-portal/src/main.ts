@@ -13,10 +13,7 @@ async function main(): Promise<void> {
   const shutdown = new GracefulShutdown(logger, config.SHUTDOWN_TIMEOUT_MS);
   shutdown.listen();
   if (config.PORTAL_SECRET === DEVELOPMENT_SECRET) logger.warn('PORTAL_SECRET is the development default: set a secret of your own outside development');
-  const portal = await startPortal(
-    { ...config, PUBLIC_BASE_URL: process.env['PUBLIC_BASE_URL'], OIDC_ISSUER: process.env['OIDC_ISSUER'] },
-    logger,
-  );
+  const portal = await startPortal(config, logger);
   portal.grpc.setServing(true);
   logger.info({ grpcPort: portal.grpc.port, httpPort: portal.http.port }, 'stap-portal started');
   shutdown.step('portal', () => portal.stop()).step('telemetry flush', () => telemetry.shutdown());

@@ -25,11 +25,8 @@ import { mountWebPages } from './transport/http/web';
 
 export const SERVICE = 'stap-portal';
 
-export type PortalConfig = Omit<StapPortalConfig, 'SERVICE_NAME' | 'OTEL_TRACES_EXPORTER' | 'OTEL_EXPORTER_OTLP_ENDPOINT' | 'LOG_LEVEL'> & {
-  /** Public base URL of the web pages (OIDC redirect); defaults to http://127.0.0.1:<http port>. */
-  PUBLIC_BASE_URL?: string;
-  OIDC_ISSUER?: string;
-};
+export type PortalConfig = Omit<StapPortalConfig, 'SERVICE_NAME' | 'OTEL_TRACES_EXPORTER' | 'OTEL_EXPORTER_OTLP_ENDPOINT' | 'LOG_LEVEL' | 'OIDC_ISSUER' | 'OIDC_CLIENT_ID' | 'OIDC_CLIENT_SECRET' | 'PUBLIC_BASE_URL'> &
+  Partial<Pick<StapPortalConfig, 'OIDC_ISSUER' | 'OIDC_CLIENT_ID' | 'OIDC_CLIENT_SECRET' | 'PUBLIC_BASE_URL'>>;
 
 export interface RunningPortal {
   context: PortalContext;
@@ -93,9 +90,11 @@ export async function startPortal(config: PortalConfig, logger: Logger, now: () 
     ],
   });
   const http = await startHttpServer(app, config.HTTP_PORT, '0.0.0.0');
-  await mountWebPages(web, context, {
-    baseUrl: config.PUBLIC_BASE_URL ?? `http://127.0.0.1:${http.port}`,
-    issuer: config.OIDC_ISSUER,
+  mountWebPages(web, context, {
+    baseUrl: config.PUBLIC_BASE_URL || `http://127.0.0.1:${http.port}`,
+    issuer: config.OIDC_ISSUER ?? 'http://127.0.0.1:8090',
+    clientId: config.OIDC_CLIENT_ID ?? 'stap-portal',
+    clientSecret: config.OIDC_CLIENT_SECRET ?? 'stap-portal-development-secret',
   });
 
   const schedule = setInterval(() => {

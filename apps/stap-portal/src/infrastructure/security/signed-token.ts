@@ -3,7 +3,7 @@
 // Verification is constant-time and checks the expiry; a token signed for one purpose never passes as another.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-export type TokenPurpose = 'session' | 'admission';
+export type TokenPurpose = 'session' | 'admission' | 'login';
 
 export interface TokenClaims {
   purpose: TokenPurpose;
