@@ -154,3 +154,26 @@ it('reports granted, released, paid and recovered per tijdvak on opening and cas
   expect(csv[0]).toBe('regeling,tijdvak_id,month,granted_cents,released_cents,paid_cents,recovered_cents,net_paid_cents,ceiling_cents,available_cents');
   expect(csv[1]).toBe(`STAP,${TIJDVAK},,390000,0,390000,130000,260000,${line.ceilingCents},${line.availableCents}`);
 });
+
+it('confirms without a file a batch whose only payment was fully offset, and keeps the rest of the debt open', async () => {
+  const providerId = await withProvider();
+  const first = await grantedAndInvoiced(providerId, 100_000, 100_000);
+  await payOut();
+  const order = await orderOf(first);
+  await h.prisma.$transaction((tx) =>
+    settlePurchaseOrder(tx, order, {
+      settledCents: 20_000, illnessAccepted: false, personAtFault: false, decisionReference: 'UWV-STAP-VS-2', decisionReason: 'lage deelname',
+      recoveryMethod: 'OFFSETTING', decidedBy: 'officer-1', decidedOn: today(),
+    }),
+  );
+  await grantedAndInvoiced(providerId, 50_000, 50_000);
+
+  const { batch } = await createPaymentBatch(h.prisma, h.directory, { executionDate: today(), regelingen: ['STAP'], createdBy: 'staff' });
+  expect([batch.totalCents, batch.offsetCents]).toEqual([0n, 50_000n]);
+  const noFile = await exportPaymentBatch(h.prisma, batch.id, DEBTOR).catch((e: ApplicationError) => e);
+  expect((noFile as ApplicationError).reason).toBe('NOTHING_TO_TRANSFER');
+  await confirmPaymentBatch(h.prisma, batch.id, today());
+  const [recovery] = await h.prisma.recoveryOrder.findMany({ where: { purchaseOrderId: order.id } });
+  expect([recovery.status, recovery.recoveredCents, recovery.amountCents]).toEqual(['PARTIALLY_RECOVERED', 50_000n, 80_000n]);
+  expect(await unbalancedEntries(h.prisma)).toEqual([]);
+});

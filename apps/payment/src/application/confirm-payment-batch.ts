@@ -14,9 +14,11 @@ export async function confirmPaymentBatch(prisma: PrismaClient, batchId: string,
   if (!isCalendarDate(executedOn)) throw invalid([{ field: 'executed_on', description: 'must be a date' }]);
   return prisma.$transaction(
     async (tx) => {
-      const [locked] = await tx.$queryRaw<{ status: string }[]>`SELECT status FROM payment_batch WHERE id = ${batchId}::uuid FOR UPDATE`;
+      const [locked] = await tx.$queryRaw<{ status: string; total_cents: bigint }[]>`SELECT status, total_cents FROM payment_batch WHERE id = ${batchId}::uuid FOR UPDATE`;
       if (!locked) throw notFoundError('no payment batch with that id');
-      if (locked.status !== 'EXPORTED') throw preconditionFailed(`the batch is ${locked.status.toLowerCase()}, not exported`, 'BATCH_NOT_EXPORTED');
+      // A batch whose payments were all offset moves no money and has no file: it is confirmed straight from CREATED.
+      const confirmable = locked.status === 'EXPORTED' || (locked.status === 'CREATED' && locked.total_cents === 0n);
+      if (!confirmable) throw preconditionFailed(`the batch is ${locked.status.toLowerCase()}, not exported`, 'BATCH_NOT_EXPORTED');
       await tx.$executeRaw`UPDATE payment SET status = 'PAID', paid_on = ${executedOn}::date WHERE batch_id = ${batchId}::uuid`;
       await tx.$executeRaw`UPDATE purchase_order o SET paid_cents = o.paid_cents + s.gross, version = o.version + 1
           FROM (SELECT purchase_order_id, SUM(gross_cents) AS gross FROM payment WHERE batch_id = ${batchId}::uuid GROUP BY 1) s

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { invalid, preconditionFailed } from '@stap/platform/errors';
 import { outboxRecord } from '@stap/platform/kafka';
-import { amsterdamDateOf, compareDates, isRegelingCode } from '@stap/regelingen';
+import { amsterdamDateOf, compareDates, isRegelingCode, isValidIban } from '@stap/regelingen';
 import { allocateOffsets, type OpenRecovery } from '../domain/offsetting';
 import type { BankAccountDirectory } from '../infrastructure/bank/bank-account-directory';
 import { dateOf, isoDateOf } from '../infrastructure/ledger-book';
@@ -76,7 +76,8 @@ async function resolveMissingIbans(prisma: PrismaClient, directory: BankAccountD
   );
   for (const { account_reference: reference } of missing) {
     const account = await directory.get(reference).catch(() => undefined);
-    if (!account?.iban) continue;
+    // An account that cannot be fetched, or whose IBAN fails ISO 13616 mod-97, is not cached: its payee is held.
+    if (!account?.iban || !isValidIban(account.iban)) continue;
     await prisma.bankAccountVersion.update({ where: { accountReference: reference }, data: { iban: account.iban, holderName: account.holderName } });
   }
 }

@@ -23,6 +23,9 @@ export async function exportPaymentBatch(prisma: PrismaClient, batchId: string, 
   const transfers = await prisma.$queryRaw<{ end_to_end_id: string; net_cents: bigint; holder_name: string; iban: string; remittance: string }[]>`
     SELECT end_to_end_id, gross_cents - offset_cents AS net_cents, holder_name, iban, remittance
       FROM payment WHERE batch_id = ${batchId}::uuid AND gross_cents > offset_cents ORDER BY end_to_end_id`;
+  if (transfers.length === 0) {
+    throw preconditionFailed('every payment of this batch was offset against recovery orders: no money moves, confirm it without a file', 'NOTHING_TO_TRANSFER');
+  }
   const xml = buildPain001({
     messageId: batch.messageId,
     createdAt: batch.createdAt,
