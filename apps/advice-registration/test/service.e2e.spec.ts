@@ -8,7 +8,7 @@ import { AdviceRegistrationServiceClient, type RegisterTrajectoryRequest } from 
 import { EducationLevel, RegelingCode, Sector } from '@stap/contracts/stap/common/v1/common';
 import { EmploymentStatus } from '@stap/contracts/stap/advice/v1/advice';
 import { HealthCheckResponse_ServingStatus, HealthClient } from '@stap/contracts/grpc/health/v1/health';
-import { callUnary, decodeRichError } from '@stap/platform/grpc';
+import { callUnary, decodeRichError, withDeadline } from '@stap/platform/grpc';
 import { migrateDatabase } from '@stap/platform/prisma/migrator';
 import { createTestDatabase, kafkaBrokers, type TestDatabase } from '@stap/platform/testing/infrastructure';
 import { freePort, startServiceProcess, waitFor, type ServiceProcess } from '@stap/platform/testing/service-process';
@@ -16,6 +16,9 @@ import { createPrismaClient, type PrismaClient } from '../src/infrastructure/pri
 import { adviserOrganisationEvent, careerAdviserEvent, MIGRATIONS, nextBsn } from './fixtures';
 
 jest.setTimeout(120_000);
+
+/** Test files run in parallel on two shared cores: a call may wait on a busy database; this is not a speed test. */
+const SLOW_MACHINE_DEADLINE_MS = 30_000;
 
 const TOKEN = `adviser-${randomUUID()}`;
 const KVK = String(40_000_000 + Math.floor(Math.random() * 50_000_000));
@@ -107,7 +110,7 @@ afterAll(async () => {
 });
 
 test('registers over gRPC and delivers TrajectoryRegistered through the outbox relay', async () => {
-  const trajectory = await callUnary(client, client.registerTrajectory, request(), metadata());
+  const trajectory = await callUnary(client, client.registerTrajectory, request(), metadata(), withDeadline(SLOW_MACHINE_DEADLINE_MS));
   expect(trajectory.status).toBe(1);
   expect(trajectory.price).toEqual({ amountCents: '70000', currency: 'EUR' });
   expect(trajectory.participantAge).toBe(52);
@@ -116,7 +119,7 @@ test('registers over gRPC and delivers TrajectoryRegistered through the outbox r
 
 test('answers INVALID_ARGUMENT with every field violation, and changes nothing', async () => {
   const before = await prisma.trajectory.count();
-  const error = await callUnary(client, client.registerTrajectory, request({ participantBsn: { value: '111111111' }, careerAdviserId: 'x' }), metadata()).then(
+  const error = await callUnary(client, client.registerTrajectory, request({ participantBsn: { value: '111111111' }, careerAdviserId: 'x' }), metadata(), withDeadline(SLOW_MACHINE_DEADLINE_MS)).then(
     () => undefined,
     (e: ServiceError) => decodeRichError(e),
   );
@@ -127,8 +130,8 @@ test('answers INVALID_ARGUMENT with every field violation, and changes nothing',
 
 test('answers the 26th registration of the adviser that day with RESOURCE_EXHAUSTED', async () => {
   const already = await prisma.trajectory.count({ where: { careerAdviserId: ADVISER } });
-  for (let n = already; n < 25; n += 1) await callUnary(client, client.registerTrajectory, request(), metadata());
-  const error = await callUnary(client, client.registerTrajectory, request(), metadata()).then(
+  for (let n = already; n < 25; n += 1) await callUnary(client, client.registerTrajectory, request(), metadata(), withDeadline(SLOW_MACHINE_DEADLINE_MS));
+  const error = await callUnary(client, client.registerTrajectory, request(), metadata(), withDeadline(SLOW_MACHINE_DEADLINE_MS)).then(
     () => undefined,
     (e: ServiceError) => e,
   );

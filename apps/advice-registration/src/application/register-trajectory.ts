@@ -1,9 +1,9 @@
 // Use case: a career adviser registers a trajectory before it starts. The scheme conditions are decided by the
 // domain (libs/regelingen); the limits that depend on other registrations are enforced ATOMICALLY in one
-// transaction: the (tranche, BSN) unique key gives one trajectory per person per tranche [001][003], and two
-// conditional UPDATEs on counter rows take a place under the adviser's daily limit [pub] and the tranche cap
-// [001][003][004]. Concurrent registrations serialise on those rows, so neither limit can be passed, ever.
-// When the last place is taken the tranche is closed: TrancheCapReached is published with the registration.
+// statement (infrastructure/prisma/tranche-place.ts): the (tranche, BSN) unique key gives one trajectory per person
+// per tranche [001][003], and conditional updates of counter rows take a place under the adviser's daily limit [pub]
+// and the tranche cap [001][003][004]. Concurrent registrations serialise on those rows, so neither limit can be
+// passed, ever. When the last place is taken the tranche is closed: TrancheCapReached is published with it.
 import { randomUUID } from 'node:crypto';
 import { conflict, invalid, notFoundError, preconditionFailed, forbidden } from '@stap/platform/errors';
 import { amsterdamDateOf, type Tijdvak } from '@stap/regelingen';
@@ -15,15 +15,14 @@ import {
   toValidRegistration,
   type RegistrationInput,
   type RegistrationRefusal,
-  type ValidRegistration,
 } from '../domain/registration';
 import { outboxRecord } from '@stap/platform/kafka';
-import { dateMessage, EVENT_SOURCE, publish, tijdvakRef, trajectoryRegistered, trancheCapReached } from '../infrastructure/messaging/advice-events';
-import { takeTranchePlaceWithEvent } from '../infrastructure/prisma/tranche-place';
-import { isUniqueViolation, type TransactionClient, type TrajectoryRow } from '../infrastructure/prisma/client';
+import { dateMessage, EVENT_SOURCE, tijdvakRef, trajectoryRegistered, trancheCapReached } from '../infrastructure/messaging/advice-events';
+import { registerInOneStatement, type NewTrajectory, type RawQueryRunner, type RegistrationStatement } from '../infrastructure/prisma/tranche-place';
+import { isUniqueViolation, type TrajectoryRow } from '../infrastructure/prisma/client';
 import { dateColumn, TRANSACTION_OPTIONS, type UseCaseContext } from './context';
 import { dailyLimitReached } from './errors';
-import { adviceTranche, ensureTrancheCounter, trancheParameters } from './tranches';
+import { adviceTranche, ensureTrancheCounter, trancheCaps, trancheParameters } from './tranches';
 
 const CAP_REACHED_MESSAGE = 'the tranche is full: its registration cap was reached';
 
@@ -50,7 +49,7 @@ export async function registerTrajectory(ctx: UseCaseContext, input: Registratio
   refuseOnConditions(assessment.refusals);
   await refuseWhenTrancheFull(ctx, tijdvak);
 
-  const row = {
+  const trajectory: NewTrajectory = {
     id: randomUUID(),
     regeling: tijdvak.regeling,
     tijdvakId: tijdvak.id,
@@ -69,8 +68,17 @@ export async function registerTrajectory(ctx: UseCaseContext, input: Registratio
     registeredAt: now,
     registeredBy: actor.subject,
   };
+  const statement = registrationStatement(tijdvak, trajectory, registration.plannedStartDate);
   try {
-    return await ctx.prisma.$transaction((tx) => takePlaceAndStore(tx, tijdvak, registration, row), TRANSACTION_OPTIONS);
+    // Without a daily limit the single statement is its own transaction. With one, it runs inside a transaction
+    // so that a refusal for the cap after the daily place was taken rolls that place back.
+    const run = async (db: RawQueryRunner) => {
+      const { outcome } = await registerInOneStatement(db, statement);
+      if (outcome === 'ADVISER_DAILY_LIMIT_REACHED') throw dailyLimitReached(statement.dailyLimit ?? 0);
+      if (outcome === 'CAP_REACHED') throw preconditionFailed(CAP_REACHED_MESSAGE, 'CAP_REACHED');
+    };
+    if (statement.dailyLimit === null) await run(ctx.prisma);
+    else await ctx.prisma.$transaction(run, TRANSACTION_OPTIONS);
   } catch (error) {
     if (isUniqueViolation(error)) {
       throw conflict('this person already has a trajectory in this tranche', [
@@ -79,6 +87,34 @@ export async function registerTrajectory(ctx: UseCaseContext, input: Registratio
     }
     throw error;
   }
+  return { ...trajectory, completedOn: null, labourMarketScanDone: null, developmentPlanDelivered: null, nextStep: null, claimId: null, cancelReason: null, version: 1 };
+}
+
+/**
+ * The statement's input: the trajectory, the adviser's daily limit of the regeling (at most 25 a day from the
+ * second NL Leert Door tranche [pub]; none before), and the two outbox events it may write.
+ */
+function registrationStatement(tijdvak: Tijdvak, trajectory: NewTrajectory, plannedStartDate: string): RegistrationStatement {
+  const ref = tijdvakRef(tijdvak.regeling, tijdvak.id);
+  const registered = trajectoryRegistered({
+    trajectoryId: trajectory.id,
+    tijdvak: ref,
+    adviserOrganisationId: trajectory.adviserOrganisationId,
+    careerAdviserId: trajectory.careerAdviserId,
+    plannedStartDate: dateMessage(plannedStartDate),
+    trancheRegisteredCount: '0', // appended by the statement
+    registeredAt: trajectory.registeredAt.toISOString(),
+  });
+  const cap = trancheCaps(tijdvak).registrationCap;
+  // The last place closes the tranche: TrancheCapReached is written with it. Source: DOMAIN.md §2.3 [001][003].
+  const capReached = trancheCapReached({ tijdvak: ref, registrationCap: String(cap ?? 0), reachedAt: trajectory.registeredAt.toISOString() });
+  return {
+    trajectory,
+    day: amsterdamDateOf(trajectory.registeredAt),
+    dailyLimit: trancheParameters(tijdvak).parameters.adviserDailyRegistrationLimit.value,
+    registeredEvent: outboxRecord(EVENT_SOURCE, { ...registered, occurredAt: trajectory.registeredAt }),
+    capReachedEvent: outboxRecord(EVENT_SOURCE, { ...capReached, occurredAt: trajectory.registeredAt }),
+  };
 }
 
 interface AdviserFacts {
@@ -126,41 +162,4 @@ async function refuseWhenTrancheFull(ctx: UseCaseContext, tijdvak: Tijdvak): Pro
   if (counter.registrationCap !== null && counter.registered >= counter.registrationCap) {
     throw preconditionFailed(CAP_REACHED_MESSAGE, 'CAP_REACHED');
   }
-}
-
-type NewTrajectory = Parameters<TransactionClient['trajectory']['create']>[0]['data'];
-
-async function takePlaceAndStore(tx: TransactionClient, tijdvak: Tijdvak, registration: ValidRegistration, row: NewTrajectory & { id: string; registeredAt: Date }) {
-  const stored = await tx.trajectory.create({ data: row });
-  await takeAdviserDailyPlace(tx, tijdvak, registration.careerAdviserId, row.registeredAt);
-  // The count in the tranche is filled in by the statement that takes the place (infrastructure/prisma/tranche-place.ts).
-  const registered = trajectoryRegistered({
-    trajectoryId: stored.id,
-    tijdvak: tijdvakRef(tijdvak.regeling, tijdvak.id),
-    adviserOrganisationId: stored.adviserOrganisationId,
-    careerAdviserId: stored.careerAdviserId,
-    plannedStartDate: dateMessage(registration.plannedStartDate),
-    trancheRegisteredCount: '0',
-    registeredAt: row.registeredAt.toISOString(),
-  });
-  const place = await takeTranchePlaceWithEvent(tx, tijdvak.id, row.registeredAt, outboxRecord(EVENT_SOURCE, { ...registered, occurredAt: row.registeredAt }));
-  if (!place) throw preconditionFailed(CAP_REACHED_MESSAGE, 'CAP_REACHED');
-  if (place.cap !== null && place.registered === place.cap) {
-    // The last place: registration closes by itself. Source: DOMAIN.md §2.3 [001][003].
-    await publish(tx, [trancheCapReached({ tijdvak: tijdvakRef(tijdvak.regeling, tijdvak.id), registrationCap: String(place.cap), reachedAt: row.registeredAt.toISOString() })]);
-  }
-  return stored;
-}
-
-/** At most N registrations per adviser per Amsterdam calendar day, N from the regeling's parameters [pub]. */
-async function takeAdviserDailyPlace(tx: TransactionClient, tijdvak: Tijdvak, careerAdviserId: string, at: Date): Promise<void> {
-  const limit = trancheParameters(tijdvak).parameters.adviserDailyRegistrationLimit.value;
-  if (limit === null) return;
-  const day = amsterdamDateOf(at);
-  const taken = await tx.$queryRaw<{ registered: number }[]>`
-    INSERT INTO adviser_day_counter (career_adviser_id, day, registered) VALUES (${careerAdviserId}::uuid, ${day}::date, 1)
-    ON CONFLICT (career_adviser_id, day) DO UPDATE SET registered = adviser_day_counter.registered + 1
-      WHERE adviser_day_counter.registered < ${limit}
-    RETURNING registered`;
-  if (taken.length === 0) throw dailyLimitReached(limit);
 }

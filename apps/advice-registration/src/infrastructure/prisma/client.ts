@@ -13,7 +13,8 @@ export function createPrismaClient(databaseUrl: string, maxConnections = 10): Pr
 
 /** PostgreSQL unique_violation, as Prisma reports it (P2002) or as the driver does (23505). */
 export function isUniqueViolation(error: unknown): boolean {
-  if (error instanceof Prisma.PrismaClientKnownRequestError) return error.code === 'P2002';
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return true;
+  // A raw query reports the driver's SQLSTATE in its message (P2010 "Raw query failed. Code: `23505`").
   const text = error instanceof Error ? error.message : String(error);
-  return text.includes('23505') || text.includes('Unique constraint');
+  return text.includes('`23505`') || text.includes('Unique constraint');
 }
