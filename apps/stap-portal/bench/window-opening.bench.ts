@@ -20,6 +20,7 @@ import { freePort, startServiceProcess, waitFor } from '@stap/platform/testing/s
 import { addDays, amsterdamDateOf } from '@stap/regelingen';
 import { syntheticPersons } from '../src/infrastructure/external/test-persons';
 import { sessionToken } from '../src/infrastructure/security/signed-token';
+import { startGroupAtEnd } from '../test/skip-history';
 
 const APPLICANTS = Number(process.env['BENCH_APPLICANTS'] ?? 50_000);
 const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 400);
@@ -85,11 +86,13 @@ async function main(): Promise<void> {
   writeFileSync(fixture, JSON.stringify({ persons }));
   await migrateDatabase(db.url, path.resolve(__dirname, '../prisma/migrations'));
   const certificates = await seed(pool, persons);
+  const groupSuffix = `.bench-${randomUUID().slice(0, 8)}`;
+  await startGroupAtEnd(kafkaBrokers(), groupSuffix);
   const grpcPort = await freePort();
   const portal = startServiceProcess('stap-portal', {
     DATABASE_URL: db.url, KAFKA_BROKERS: kafkaBrokers().join(','), GRPC_PORT: String(grpcPort), HTTP_PORT: '0', LOG_LEVEL: 'warn',
     DEV_TOKENS: `${STAFF}=bench:staff:portal:tijdvak:write+portal:read`, PORTAL_SECRET: SECRET, EXTERNAL_FIXTURE: fixture,
-    QUEUE_ADMISSION_RATE_PER_SECOND: String(ADMISSION_RATE), CONSUMER_GROUP_SUFFIX: `.bench-${randomUUID().slice(0, 8)}`, SEED_DEMO_DATA: 'false',
+    QUEUE_ADMISSION_RATE_PER_SECOND: String(ADMISSION_RATE), CONSUMER_GROUP_SUFFIX: groupSuffix, SEED_DEMO_DATA: 'false',
   });
   const client = new StapPortalServiceClient(`127.0.0.1:${grpcPort}`, credentials.createInsecure(), { 'grpc.max_concurrent_streams': 1_000 });
   const rpc = <Req, Res>(method: Method<Req, Res>, request: Req, metadata = new Metadata()) => callUnary(client, method, request, metadata, withDeadline(60_000));

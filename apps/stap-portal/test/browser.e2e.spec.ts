@@ -14,6 +14,7 @@ import { migrateDatabase } from '@stap/platform/prisma/migrator';
 import { createTestDatabase, kafkaBrokers, type TestDatabase } from '@stap/platform/testing/infrastructure';
 import { freePort, startServiceProcess, waitFor, type ServiceProcess } from '@stap/platform/testing/service-process';
 import { addDays, amsterdamDateOf } from '@stap/regelingen';
+import { startGroupAtEnd } from './skip-history';
 
 jest.setTimeout(120_000);
 
@@ -49,10 +50,12 @@ beforeAll(async () => {
     cwd: ROOT, stdio: 'ignore',
     env: { ...process.env, TSX_TSCONFIG_PATH: 'tsconfig.base.json', DEV_IDP_PORT: String(idpPort), DEV_IDP_REDIRECT_URIS: `${base}/auth/callback` },
   });
+  const groupSuffix = `.browser-${randomUUID().slice(0, 8)}`;
+  await startGroupAtEnd(kafkaBrokers(), groupSuffix);
   portal = startServiceProcess('stap-portal', {
     DATABASE_URL: db.url, KAFKA_BROKERS: kafkaBrokers().join(','), GRPC_PORT: String(grpcPort), HTTP_PORT: String(httpPort),
     PORTAL_SECRET: SECRET, OIDC_ISSUER: `http://127.0.0.1:${idpPort}`, PUBLIC_BASE_URL: base, SEED_DEMO_DATA: 'false',
-    QUEUE_ADMISSION_RATE_PER_SECOND: '1', CONSUMER_GROUP_SUFFIX: `.browser-${randomUUID().slice(0, 8)}`,
+    QUEUE_ADMISSION_RATE_PER_SECOND: '1', CONSUMER_GROUP_SUFFIX: groupSuffix,
     DEV_TOKENS: `${STAFF_TOKEN}=staff-1:staff:portal:tijdvak:write,${PROVIDER_TOKEN}=opleider-1:provider:portal:certificates:${KVK}`,
   });
   await waitFor(async () => (await fetch(`${base}/readyz`)).ok, 'portal ready', 60_000);

@@ -21,6 +21,7 @@ import { syntheticPersons, type TestPerson } from '../src/infrastructure/externa
 import { sessionToken } from '../src/infrastructure/security/signed-token';
 import { startPortal, type PortalConfig, type RunningPortal } from '../src/portal';
 import { handleRegisterEvent } from '../src/transport/events/register-events.consumer';
+import { startGroupAtEnd } from './skip-history';
 
 export const SECRET = 'test-secret-of-at-least-32-characters!!';
 export const STAFF_TOKEN = 'staff-token';
@@ -51,6 +52,8 @@ export async function startHarness(options: { syntheticPersons?: number; admissi
   const persons = [...FIXTURE_PERSONS, ...syntheticPersons(options.syntheticPersons ?? 20)];
   const fixture = path.join(mkdtempSync(path.join(tmpdir(), 'stap-portal-')), 'persons.json');
   writeFileSync(fixture, JSON.stringify({ persons }));
+  const groupSuffix = `.test-${randomUUID().slice(0, 8)}`;
+  await startGroupAtEnd(kafkaBrokers(), groupSuffix);
   const portal = await startPortal(
     {
       DATABASE_URL: db.url,
@@ -72,7 +75,7 @@ export async function startHarness(options: { syntheticPersons?: number; admissi
       DECISION_BATCH_MAX: 500,
       SCHEDULER_INTERVAL_MS: 200,
       SEED_DEMO_DATA: false,
-      CONSUMER_GROUP_SUFFIX: `.test-${randomUUID().slice(0, 8)}`,
+      CONSUMER_GROUP_SUFFIX: groupSuffix,
       ...options.config,
     },
     pino({ level: (process.env['TEST_LOG_LEVEL'] ?? 'silent') as pino.Level }),

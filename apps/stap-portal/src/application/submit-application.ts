@@ -12,7 +12,7 @@ import type { DecidedRecord } from '../infrastructure/decisions/decision-pipelin
 import type { CertificateRow, TijdvakRow } from '../infrastructure/prisma/client';
 import { personKey } from '../infrastructure/security/signed-token';
 import type { PortalContext } from './context';
-import { statusOf } from './tijdvakken';
+import { recentTijdvak, statusOf } from './tijdvakken';
 import { verifyAdmission } from './waiting-room';
 
 export interface SubmitApplicationInput {
@@ -110,8 +110,7 @@ function certificateFacts(row: CertificateRow): CertificateFacts {
 }
 
 async function openTijdvak(ctx: PortalContext, id: string): Promise<TijdvakRow> {
-  const tijdvak = await ctx.prisma.tijdvak.findUnique({ where: { id } });
-  if (!tijdvak) throw notFoundError(`tijdvak ${id} does not exist`);
+  const tijdvak = await recentTijdvak(ctx, id);
   const status = statusOf(tijdvak, ctx.now());
   if (status !== 'OPEN' && status !== 'CEILING_REACHED') throw preconditionFailed(`tijdvak ${id} is not open for applications`, 'TIJDVAK_NOT_OPEN');
   return tijdvak;

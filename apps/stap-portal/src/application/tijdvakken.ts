@@ -65,6 +65,23 @@ export async function getTijdvak(ctx: PortalContext, id: string): Promise<Tijdva
   return row;
 }
 
+const CACHE_MS = 500;
+const cache = new Map<string, { row: TijdvakRow; until: number }>();
+
+/**
+ * A tijdvak read at most CACHE_MS ago, for the hot paths of a window opening (joining, polling, submitting), where
+ * tens of thousands of calls a minute would otherwise each read the same row. Safe because every decision re-reads
+ * and locks the row in its own transaction; a slightly stale status only decides which error a caller sees first.
+ */
+export async function recentTijdvak(ctx: PortalContext, id: string): Promise<TijdvakRow> {
+  const now = Date.now();
+  const hit = cache.get(`${ctx.secret}|${id}`);
+  if (hit && hit.until > now) return hit.row;
+  const row = await getTijdvak(ctx, id);
+  cache.set(`${ctx.secret}|${id}`, { row, until: now + CACHE_MS });
+  return row;
+}
+
 export function statusOf(row: TijdvakRow, now: Date): TijdvakStatus {
   return effectiveStatus(row.status as TijdvakStatus, row.opensAt, row.closesAt, now);
 }

@@ -7,7 +7,7 @@ import { ticketView, type TicketView } from '../domain/waiting-room';
 import type { QueueTicketRow, TijdvakRow } from '../infrastructure/prisma/client';
 import { signToken, verifyToken } from '../infrastructure/security/signed-token';
 import type { PortalContext } from './context';
-import { getTijdvak, openTijdvak, statusOf } from './tijdvakken';
+import { openTijdvak, recentTijdvak, statusOf } from './tijdvakken';
 
 export interface Ticket {
   row: QueueTicketRow;
@@ -22,7 +22,7 @@ export interface Ticket {
 const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
 export async function joinQueue(ctx: PortalContext, tijdvakId: string, holderKey: string): Promise<Ticket> {
-  const tijdvak = await getTijdvak(ctx, tijdvakId);
+  const tijdvak = await recentTijdvak(ctx, tijdvakId);
   const status = statusOf(tijdvak, ctx.now());
   if (status === 'CLOSED') throw preconditionFailed(`tijdvak ${tijdvakId} is closed`, 'TIJDVAK_CLOSED');
   if (status === 'CEILING_REACHED') throw preconditionFailed(`the ceiling of tijdvak ${tijdvakId} is reached`, 'CEILING_REACHED');
@@ -73,14 +73,13 @@ export async function getQueueTicket(ctx: PortalContext, ticketId: string, secre
   const row = /^[0-9a-f-]{36}$/i.test(ticketId) ? await ctx.prisma.queueTicket.findUnique({ where: { id: ticketId } }) : null;
   // Unknown ticket and wrong secret are indistinguishable on purpose (the contract).
   if (!row || !sameHash(row.secretHash, hashSecret(secret))) throw notFoundError('no such ticket');
-  const tijdvak = await getTijdvak(ctx, row.tijdvakId);
-  return describe(ctx, row, tijdvak);
+  return describe(ctx, row, await recentTijdvak(ctx, row.tijdvakId));
 }
 
 /** The ticket of a person for a tijdvak, for the web pages (the session identifies the holder). */
 export async function ticketOfHolder(ctx: PortalContext, tijdvakId: string, holderKey: string): Promise<Ticket | undefined> {
   const row = await ctx.prisma.queueTicket.findUnique({ where: { tijdvakId_holderKey: { tijdvakId, holderKey } } });
-  return row ? describe(ctx, row, await getTijdvak(ctx, tijdvakId)) : undefined;
+  return row ? describe(ctx, row, await recentTijdvak(ctx, tijdvakId)) : undefined;
 }
 
 function sameHash(a: string, b: string): boolean {
