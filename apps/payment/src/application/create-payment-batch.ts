@@ -62,16 +62,17 @@ export async function createPaymentBatch(prisma: PrismaClient, directory: BankAc
   return prisma.$transaction((tx) => createInTransaction(tx, request, now), { timeout: 120_000, maxWait: 10_000 });
 }
 
-/** The current account version of every payee with payables, as a SQL fragment over `p.payee_id` and `$now`. */
-const CURRENT_ACCOUNT = `LEFT JOIN LATERAL (
-    SELECT v.account_reference, v.iban, v.holder_name FROM bank_account_version v
-     WHERE v.payee_id = p.payee_id AND v.effective_from <= $1 ORDER BY v.effective_from DESC LIMIT 1) acct ON true`;
+/** The account version effective at `$1` of every payee: a SQL common table expression named current_account. */
+const CURRENT_ACCOUNT = `current_account AS (
+    SELECT DISTINCT ON (v.payee_id) v.payee_id, v.account_reference, v.iban, v.holder_name FROM bank_account_version v
+     WHERE v.effective_from <= $1 ORDER BY v.payee_id, v.effective_from DESC)`;
 
 /** Fetches (once per account version) the full IBAN of current accounts not yet cached. Failures leave them held. */
 async function resolveMissingIbans(prisma: PrismaClient, directory: BankAccountDirectory, now: Date): Promise<void> {
   const missing = await prisma.$queryRawUnsafe<{ account_reference: string }[]>(
-    `SELECT DISTINCT acct.account_reference FROM (SELECT DISTINCT payee_id FROM payment WHERE status = 'PAYABLE') p ${CURRENT_ACCOUNT}
-      WHERE acct.account_reference IS NOT NULL AND acct.iban IS NULL`,
+    `WITH ${CURRENT_ACCOUNT}
+     SELECT DISTINCT acct.account_reference FROM current_account acct
+      WHERE acct.iban IS NULL AND acct.payee_id IN (SELECT payee_id FROM payment WHERE status = 'PAYABLE')`,
     now,
   );
   for (const { account_reference: reference } of missing) {
@@ -93,11 +94,14 @@ async function createInTransaction(tx: TransactionClient, request: BatchRequest,
   if (open > 0) throw preconditionFailed('another payment batch is still CREATED; export it first', 'BATCH_OPEN');
 
   const rows = await tx.$queryRawUnsafe<PayableRow[]>(
-    `SELECT p.id, p.payee_id, p.gross_cents, payee.suspended, payee.suspended_from, payee.name AS payee_name,
+    // No row locks: batch creation is serialised by the advisory lock, and scheduleAll only moves rows that are still
+    // PAYABLE and checks that every one of them moved.
+    `WITH ${CURRENT_ACCOUNT}
+     SELECT p.id, p.payee_id, p.gross_cents, payee.suspended, payee.suspended_from, payee.name AS payee_name,
             acct.account_reference, acct.iban, acct.holder_name
-       FROM payment p LEFT JOIN payee ON payee.id = p.payee_id ${CURRENT_ACCOUNT}
+       FROM payment p LEFT JOIN payee ON payee.id = p.payee_id LEFT JOIN current_account acct ON acct.payee_id = p.payee_id
       WHERE p.status = 'PAYABLE' AND (cardinality($2::text[]) = 0 OR p.regeling = ANY($2::text[]))
-      ORDER BY p.created_at, p.id FOR UPDATE OF p`,
+      ORDER BY p.created_at, p.id`,
     now,
     request.regelingen,
   );
@@ -138,17 +142,24 @@ async function createInTransaction(tx: TransactionClient, request: BatchRequest,
 }
 
 async function scheduleAll(tx: TransactionClient, rows: PayableRow[], batchId: string, offsets: Map<string, number>): Promise<void> {
-  await tx.$executeRawUnsafe(
-    `UPDATE payment p SET status = 'SCHEDULED', batch_id = $1::uuid, offset_cents = u.offset_cents, account_reference = u.account_reference,
-            iban = u.iban, holder_name = u.holder_name, end_to_end_id = replace(p.id::text, '-', '')
-       FROM unnest($2::uuid[], $3::bigint[], $4::text[], $5::text[], $6::text[]) AS u(id, offset_cents, account_reference, iban, holder_name)
-      WHERE p.id = u.id`,
+  const moved = await tx.$executeRawUnsafe(
+    `UPDATE payment p SET status = 'SCHEDULED', batch_id = $1::uuid, account_reference = u.account_reference, iban = u.iban,
+            holder_name = u.holder_name, end_to_end_id = replace(p.id::text, '-', '')
+       FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[]) AS u(id, account_reference, iban, holder_name)
+      WHERE p.id = u.id AND p.status = 'PAYABLE'`,
     batchId,
     rows.map((row) => row.id),
-    rows.map((row) => String(offsets.get(row.id) ?? 0)),
     rows.map((row) => row.account_reference),
     rows.map((row) => row.iban),
     rows.map((row) => row.holder_name ?? row.payee_name ?? 'NOTPROVIDED'),
+  );
+  if (moved !== rows.length) throw new Error(`expected to schedule ${rows.length} payments, scheduled ${moved}: a concurrent change; retry`);
+  const offsetIds = [...offsets.keys()];
+  if (offsetIds.length === 0) return;
+  await tx.$executeRawUnsafe(
+    `UPDATE payment p SET offset_cents = u.offset_cents FROM unnest($1::uuid[], $2::bigint[]) AS u(id, offset_cents) WHERE p.id = u.id`,
+    offsetIds,
+    offsetIds.map((id) => String(offsets.get(id))),
   );
 }
 
