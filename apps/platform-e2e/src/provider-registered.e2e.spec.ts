@@ -11,7 +11,7 @@ import { Client } from 'pg';
 import { HealthCheckResponse_ServingStatus, HealthClient } from '@stap/contracts/grpc/health/v1/health';
 import { ProviderRegistryServiceClient, type Provider, type RegisterProviderRequest } from '@stap/contracts/stap/providers/v1/providers';
 import { callUnary, decodeRichError } from '@stap/platform/grpc';
-import { headerText } from '@stap/platform/kafka';
+import { ensureTopics, headerText } from '@stap/platform/kafka';
 import { migrateDatabase } from '@stap/platform/prisma/migrator';
 import { createTestDatabase, kafkaBrokers, type TestDatabase } from '@stap/platform/testing/infrastructure';
 import { freePort, startServiceProcess, waitFor, type ServiceProcess } from '@stap/platform/testing/service-process';
@@ -59,7 +59,8 @@ async function waitUntilServing(port: number): Promise<void> {
     await waitFor(async () => {
       const response = await callUnary(health, health.check, { service: '' }, new Metadata());
       return response.status === HealthCheckResponse_ServingStatus.SERVING;
-    }, `gRPC health SERVING on ${port}`);
+      // A service process transpiles its TypeScript at start (tsx); on a loaded 2-core machine that takes a while.
+    }, `gRPC health SERVING on ${port}`, 90_000);
   } finally {
     health.close();
   }
@@ -130,7 +131,26 @@ async function consumerCaughtUp(): Promise<boolean> {
   }
 }
 
+/**
+ * Starts scholingsregister's consumer group (new for this run) at the current end of the provider topic. In production
+ * a new group reads the whole history, as it should; here the shared test broker holds thousands of events from other
+ * test files, and reading them all first would only measure how long that takes.
+ */
+async function startConsumerGroupAtEnd(groupId: string, topic: string): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    // The provider registry creates its topic at start (3 partitions); on a fresh broker it may not exist yet.
+    await ensureTopics(kafka, [{ name: topic, partitions: 3 }]);
+    const ends = await admin.fetchTopicOffsets(topic);
+    await admin.setOffsets({ groupId, topic, partitions: ends.map(({ partition, high }) => ({ partition, offset: high })) });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 beforeAll(async () => {
+  await startConsumerGroupAtEnd(`scholingsregister.providers${GROUP_SUFFIX}`, PROVIDER_TOPIC);
   [registryDb, registerDb] = await Promise.all([createTestDatabase('e2e_registry'), createTestDatabase('e2e_register')]);
   await migrateDatabase(registryDb.url, path.join(APPS, 'provider-registry/prisma/migrations'));
   await migrateDatabase(registerDb.url, path.join(APPS, 'scholingsregister/prisma/migrations'));
