@@ -159,6 +159,20 @@ test('the JSON API answers problem+json; the adviser page lists only the organis
   expect(body).toContain('<html lang="nl"');
   expect((body.match(/Geregistreerd/g) ?? []).length).toBe(25);
 
+  const cookie = { cookie: `advies_sessie=${TOKEN}` };
+  const [first] = await prisma.trajectory.findMany({ where: { careerAdviserId: ADVISER }, take: 1 });
+  const completionPage = await fetch(`http://127.0.0.1:${httpPort}/adviseur/trajecten/${first?.id}/afronden`, { headers: cookie });
+  expect(completionPage.status).toBe(200);
+  const refused = await fetch(`http://127.0.0.1:${httpPort}/adviseur/trajecten/${first?.id}/afronden`, {
+    method: 'POST',
+    headers: { ...cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'version=1&completedOn=',
+  });
+  expect(refused.status).toBe(400);
+  expect(await refused.text()).toContain('role="alert"');
+  expect((await fetch(`http://127.0.0.1:${httpPort}/adviseur/declaraties`, { headers: cookie })).status).toBe(200);
+  expect((await fetch(`http://127.0.0.1:${httpPort}/adviseur/declaraties`)).redirected).toBe(true);
+
   const report = await fetch(`http://127.0.0.1:${httpPort}/api/v1/tranches/NLLD_ONTWIKKELADVIES-2020-12/reconciliation`, { headers: { authorization: `Bearer officer-${TOKEN}` } });
   const figures = (await report.json()) as { counts: { registered: number }; checks: { holds: boolean }[] };
   expect(figures.counts.registered).toBe(25);

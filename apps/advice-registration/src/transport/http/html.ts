@@ -30,7 +30,7 @@ export function layout(title: string, body: SafeHtml, signedIn = false): string 
 <body class="utrecht-document utrecht-theme">
 <a class="utrecht-link" href="#inhoud">Direct naar de inhoud</a>
 <header class="utrecht-page-header"><p class="utrecht-paragraph"><strong>Ontwikkeladvies – registratie voor loopbaanadviseurs</strong></p>
-${signedIn ? html`<nav aria-label="Hoofdmenu"><ul class="utrecht-unordered-list"><li><a class="utrecht-link" href="/adviseur/trajecten">Mijn trajecten</a></li><li><a class="utrecht-link" href="/adviseur/trajecten/nieuw">Traject registreren</a></li></ul>
+${signedIn ? html`<nav aria-label="Hoofdmenu"><ul class="utrecht-unordered-list"><li><a class="utrecht-link" href="/adviseur/trajecten">Mijn trajecten</a></li><li><a class="utrecht-link" href="/adviseur/trajecten/nieuw">Traject registreren</a></li><li><a class="utrecht-link" href="/adviseur/declaraties">Declareren</a></li></ul>
 <form method="post" action="/adviseur/uitloggen"><button class="utrecht-button utrecht-button--secondary-action" type="submit">Uitloggen</button></form></nav>` : ''}
 </header>
 <main id="inhoud" class="utrecht-page-content">

@@ -6,9 +6,12 @@ import { ApplicationError } from '@stap/platform/errors';
 import type { UseCaseContext } from '../../application/context';
 import { isoDateOf } from '../../application/context';
 import { registerTrajectory } from '../../application/register-trajectory';
-import { listTrajectories } from '../../application/trajectories';
+import { completeTrajectory, getTrajectory, listTrajectories } from '../../application/trajectories';
+import { submitClaim } from '../../application/submit-claim';
 import { profileCodes, profileValue } from '../../domain/profile';
+import { isUuid } from '../../domain/registration';
 import type { TrajectoryRow } from '../../infrastructure/prisma/client';
+import type { Actor } from '../../domain/actor';
 import { html, layout, type SafeHtml } from './html';
 import { jsonFieldName } from './errors';
 import { cookieToken, SESSION_COOKIE, type IdentityTable } from './identity';
@@ -39,6 +42,18 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 const maskBsn = (bsn: string) => `******${bsn.slice(-3)}`;
+const euro = (cents: bigint | number) => `€ ${(Number(cents) / 100).toFixed(2).replace('.', ',')}`;
+
+const REJECTION_NL: Record<string, string> = {
+  UNKNOWN_TRAJECTORY: 'onbekend traject',
+  OTHER_ORGANISATION: 'traject van een andere organisatie',
+  OTHER_TRANCHE: 'traject hoort bij een andere tranche',
+  CANCELLED: 'traject is geannuleerd',
+  ALREADY_CLAIMED: 'al eerder gedeclareerd',
+  NOT_COMPLETED: 'traject is niet afgerond',
+  LABOUR_MARKET_SCAN_MISSING: 'arbeidsmarktscan ontbreekt',
+  CAP_REACHED: 'maximum aantal goedgekeurde declaraties bereikt',
+};
 
 function trajectoryTable(rows: TrajectoryRow[]): SafeHtml {
   if (rows.length === 0) return html`<p class="utrecht-paragraph">Uw organisatie heeft nog geen trajecten geregistreerd.</p>`;
@@ -47,11 +62,12 @@ function trajectoryTable(rows: TrajectoryRow[]): SafeHtml {
 <thead class="utrecht-table__header"><tr class="utrecht-table__row">
 <th scope="col" class="utrecht-table__header-cell">Tranche</th><th scope="col" class="utrecht-table__header-cell">Deelnemer</th>
 <th scope="col" class="utrecht-table__header-cell">Start</th><th scope="col" class="utrecht-table__header-cell">Status</th>
-<th scope="col" class="utrecht-table__header-cell">Bedrag</th></tr></thead>
+<th scope="col" class="utrecht-table__header-cell">Bedrag</th><th scope="col" class="utrecht-table__header-cell">Actie</th></tr></thead>
 <tbody class="utrecht-table__body">${rows.map(
     (row) => html`<tr class="utrecht-table__row"><td class="utrecht-table__cell">${row.tijdvakId}</td><td class="utrecht-table__cell">${maskBsn(row.participantBsn)}, ${row.participantAge} jaar</td>
 <td class="utrecht-table__cell">${isoDateOf(row.plannedStartDate)}</td><td class="utrecht-table__cell">${STATUS_NL[row.status] ?? row.status}</td>
-<td class="utrecht-table__cell">€ ${(Number(row.priceCents) / 100).toFixed(2).replace('.', ',')}</td></tr>`,
+<td class="utrecht-table__cell">${euro(row.priceCents)}</td>
+<td class="utrecht-table__cell">${row.status === 'REGISTERED' ? html`<a class="utrecht-link" href="/adviseur/trajecten/${row.id}/afronden">Afronden<span class="utrecht-visually-hidden"> (deelnemer ${maskBsn(row.participantBsn)})</span></a>` : ''}</td></tr>`,
   )}</tbody></table>`;
 }
 
@@ -89,6 +105,104 @@ ${select('educationLevel', 'Opleidingsniveau')}${select('sector', 'Sector')}${se
 </form>`;
 }
 
+
+function errorSummary(message: string, errors: { name: string; reason: string }[] = []): SafeHtml {
+  return html`<div class="utrecht-alert utrecht-alert--error" role="alert"><p class="utrecht-paragraph">${message}</p>
+${errors.length > 0 ? html`<ul class="utrecht-unordered-list">${errors.map((e) => html`<li><a class="utrecht-link" href="#${e.name}">${e.reason}</a></li>`)}</ul>` : ''}</div>`;
+}
+
+function completionForm(row: TrajectoryRow, problem?: SafeHtml): SafeHtml {
+  return html`${problem ?? ''}<p class="utrecht-paragraph">Deelnemer ${maskBsn(row.participantBsn)}, tranche ${row.tijdvakId}, gestart op ${isoDateOf(row.plannedStartDate)}.</p>
+<form method="post" action="/adviseur/trajecten/${row.id}/afronden">
+<input type="hidden" name="version" value="${row.version}">
+<div class="utrecht-form-field"><label class="utrecht-form-label" for="completedOn">Datum laatste gesprek</label>
+<input class="utrecht-textbox" id="completedOn" name="completedOn" type="date"></div>
+<div class="utrecht-form-field utrecht-form-field--checkbox"><input class="utrecht-checkbox" type="checkbox" id="labourMarketScanDone" name="labourMarketScanDone" value="ja">
+<label class="utrecht-form-label utrecht-form-label--checkbox" for="labourMarketScanDone">De arbeidsmarktscan is gedaan</label></div>
+<div class="utrecht-form-field utrecht-form-field--checkbox"><input class="utrecht-checkbox" type="checkbox" id="developmentPlanDelivered" name="developmentPlanDelivered" value="ja">
+<label class="utrecht-form-label utrecht-form-label--checkbox" for="developmentPlanDelivered">Het ontwikkelplan is aan de deelnemer gegeven</label></div>
+<button class="utrecht-button utrecht-button--primary-action" type="submit">Traject afronden</button></form>`;
+}
+
+function claimForm(rows: TrajectoryRow[], tijdvakId: string): SafeHtml {
+  const claimable = rows.filter((row) => row.status === 'COMPLETED' && row.claimId === null && row.tijdvakId === tijdvakId);
+  if (claimable.length === 0) return html`<p class="utrecht-paragraph">Er zijn geen afgeronde trajecten in deze tranche om te declareren.</p>`;
+  return html`<form method="post" action="/adviseur/declaraties"><input type="hidden" name="tijdvakId" value="${tijdvakId}">
+<fieldset class="utrecht-form-fieldset"><legend class="utrecht-form-fieldset__legend">Afgeronde trajecten in ${tijdvakId}</legend>
+${claimable.map((row) => html`<div class="utrecht-form-field utrecht-form-field--checkbox"><input class="utrecht-checkbox" type="checkbox" id="t-${row.id}" name="trajectoryIds" value="${row.id}" checked>
+<label class="utrecht-form-label utrecht-form-label--checkbox" for="t-${row.id}">Deelnemer ${maskBsn(row.participantBsn)}, afgerond op ${row.completedOn ? isoDateOf(row.completedOn) : ''}, ${euro(row.priceCents)}</label></div>`)}
+</fieldset><button class="utrecht-button utrecht-button--primary-action" type="submit">Declaratie indienen</button></form>`;
+}
+
+/** Completion and bundled claims for advisers, on the same use cases. */
+function completionAndClaimRoutes(router: Router, useCases: UseCaseContext, signedIn: (request: Request) => Actor | undefined, send: Send): void {
+  const form = express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 2_000 });
+  const field = (request: Request, name: string) => {
+    const value = (request.body as Record<string, unknown> | undefined)?.[name];
+    return typeof value === 'string' ? value.slice(0, 200) : '';
+  };
+  router.get('/adviseur/trajecten/:id/afronden', async (request, response) => {
+    const actor = signedIn(request);
+    if (!actor) return response.redirect(303, '/adviseur');
+    if (!isUuid(String(request.params.id))) return send(response, 404, 'Traject niet gevonden', html`<p class="utrecht-paragraph">Dit traject bestaat niet.</p>`);
+    const row = await getTrajectory(useCases, String(request.params.id), actor).catch(() => undefined);
+    if (!row) return send(response, 404, 'Traject niet gevonden', html`<p class="utrecht-paragraph">Dit traject bestaat niet of hoort niet bij uw organisatie.</p>`);
+    send(response, 200, 'Traject afronden', completionForm(row));
+  });
+  router.post('/adviseur/trajecten/:id/afronden', form, async (request, response) => {
+    const actor = signedIn(request);
+    if (!actor) return response.redirect(303, '/adviseur');
+    const trajectoryId = String(request.params.id);
+    try {
+      await completeTrajectory(
+        useCases,
+        {
+          trajectoryId,
+          expectedVersion: Number(field(request, 'version')) || 0,
+          completedOn: field(request, 'completedOn'),
+          labourMarketScanDone: field(request, 'labourMarketScanDone') === 'ja',
+          developmentPlanDelivered: field(request, 'developmentPlanDelivered') === 'ja',
+          nextStep: 0,
+        },
+        actor,
+      );
+      response.redirect(303, '/adviseur/trajecten');
+    } catch (error) {
+      if (!(error instanceof ApplicationError)) throw error;
+      const row = await getTrajectory(useCases, trajectoryId, actor).catch(() => undefined);
+      const errors = error.violations.map((v) => ({ name: 'completedOn', reason: v.description }));
+      if (!row) return send(response, 404, 'Traject niet gevonden', errorSummary(error.message));
+      send(response, error.kind === 'invalid' ? 400 : 422, 'Traject afronden', completionForm(row, errorSummary(errors.length > 0 ? 'Het formulier bevat fouten.' : error.message, errors)));
+    }
+  });
+  router.get('/adviseur/declaraties', async (request, response) => {
+    const actor = signedIn(request);
+    if (!actor) return response.redirect(303, '/adviseur');
+    const tijdvakId = typeof request.query.tranche === 'string' ? request.query.tranche : (TRANCHES[0]?.id ?? '');
+    const page = await listTrajectories(useCases, { tijdvakId, pageSize: 500, statuses: ['COMPLETED'] }, actor);
+    send(response, 200, 'Declareren', html`<p class="utrecht-paragraph">Kies de afgeronde trajecten die u in één declaratie wilt indienen. Elk traject wordt apart beoordeeld.</p>
+${claimForm(page.rows, tijdvakId)}`);
+  });
+  router.post('/adviseur/declaraties', form, async (request, response) => {
+    const actor = signedIn(request);
+    if (!actor) return response.redirect(303, '/adviseur');
+    const raw = (request.body as Record<string, unknown> | undefined)?.trajectoryIds;
+    const ids = (Array.isArray(raw) ? raw : [raw]).filter((id): id is string => typeof id === 'string').slice(0, 1_000);
+    const tijdvakId = field(request, 'tijdvakId');
+    const organisation = await useCases.prisma.adviserOrganisation.findFirst({ where: { kvkNumber: actor.kvkNumber ?? '' } });
+    try {
+      const { claim, lines } = await submitClaim(useCases, { adviserOrganisationId: organisation?.id ?? '', tijdvakId, trajectoryIds: ids }, actor);
+      send(response, 201, 'Declaratie beoordeeld', html`<div class="utrecht-alert utrecht-alert--ok" role="status"><p class="utrecht-paragraph">Goedgekeurd: ${euro(claim.acceptedCents)} van ${euro(claim.requestedCents)}.</p></div>
+<ul class="utrecht-unordered-list">${lines.map((line) => html`<li>Traject ${line.trajectoryId}: ${line.accepted ? html`goedgekeurd, ${euro(line.amountCents)}` : html`afgewezen (${REJECTION_NL[line.rejectionReason ?? ''] ?? line.rejectionReason})`}</li>`)}</ul>`);
+    } catch (error) {
+      if (!(error instanceof ApplicationError)) throw error;
+      send(response, error.kind === 'invalid' ? 400 : 422, 'Declareren', errorSummary(error.kind === 'invalid' ? 'Kies ten minste één traject.' : error.message));
+    }
+  });
+}
+
+type Send = (response: Response, status: number, title: string, body: SafeHtml, isSignedIn?: boolean) => void;
+
 export function pageRoutes(router: Router, useCases: UseCaseContext, tokens: IdentityTable): void {
   const cssPath = createRequire(__filename).resolve('@utrecht/component-library-css/dist/index.css');
   const form = express.urlencoded({ extended: false, limit: '20kb' });
@@ -101,6 +215,7 @@ export function pageRoutes(router: Router, useCases: UseCaseContext, tokens: Ide
     void response.status(status).type('html').send(layout(title, body, isSignedIn));
 
   router.get('/static/utrecht.css', (_request, response) => response.sendFile(cssPath));
+  completionAndClaimRoutes(router, useCases, signedIn, send);
   router.get('/adviseur', (request, response) => {
     if (signedIn(request)) return response.redirect(303, '/adviseur/trajecten');
     send(response, 200, 'Inloggen', html`<form method="post" action="/adviseur/inloggen">
