@@ -59,6 +59,14 @@ describe('completion', () => {
     expect(await failureOf(complete('2021-03-20', true))).toMatchObject({ reason: 'NOT_REGISTERED' });
   });
 
+  it('cancels a registered trajectory once, with a reason of at most 500 characters, and keeps its place in the tranche', async () => {
+    const row = await registered();
+    expect(await failureOf(cancelTrajectory(service.ctx, row.id, 'x'.repeat(501), adviser.actor))).toMatchObject({ kind: 'invalid', violations: [{ field: 'reason' }] });
+    expect((await cancelTrajectory(service.ctx, row.id, 'verhuisd', adviser.actor)).status).toBe('CANCELLED');
+    expect(await failureOf(cancelTrajectory(service.ctx, row.id, 'nogmaals', adviser.actor))).toMatchObject({ reason: 'NOT_REGISTERED' });
+    expect((await service.prisma.trancheCounter.findUniqueOrThrow({ where: { tijdvakId: SECOND } })).registered).toBe(1);
+  });
+
   it('hides another organisation\'s trajectory from an adviser, not from an officer', async () => {
     const row = await registered();
     const stranger = await givenAdviser(service.prisma);

@@ -85,16 +85,19 @@ export async function completeTrajectory(ctx: UseCaseContext, input: CompletionI
   });
 }
 
+const MAX_REASON_LENGTH = 500;
+
 /** Cancels a registered trajectory; its place in the tranche is not given back (the contract says so). */
 export async function cancelTrajectory(ctx: UseCaseContext, trajectoryId: string, reason: string, actor: Actor): Promise<TrajectoryRow> {
   requireAdviserOrganisationLogin(actor);
+  if (reason.length > MAX_REASON_LENGTH) throw invalid([{ field: 'reason', description: `must be at most ${MAX_REASON_LENGTH} characters` }]);
   const row = await ownTrajectory(ctx, trajectoryId, actor);
   if (row.status !== 'REGISTERED') throw preconditionFailed(`the trajectory is ${row.status}; only a REGISTERED one can be cancelled`, 'NOT_REGISTERED');
   const now = ctx.clock();
   return ctx.prisma.$transaction(async (tx) => {
     const changed = await tx.trajectory.updateMany({
       where: { id: row.id, status: 'REGISTERED' },
-      data: { status: 'CANCELLED', cancelReason: reason.trim().slice(0, 500) || null, version: { increment: 1 } },
+      data: { status: 'CANCELLED', cancelReason: reason.trim() || null, version: { increment: 1 } },
     });
     if (changed.count === 0) throw conflict('the trajectory was changed by someone else; read it again');
     await publish(tx, [trajectoryCancelled({ trajectoryId: row.id, tijdvak: tijdvakRef(row.regeling, row.tijdvakId), reason, cancelledAt: now.toISOString() })]);

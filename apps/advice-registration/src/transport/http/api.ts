@@ -10,7 +10,8 @@ import { submitClaim } from '../../application/submit-claim';
 import { cancelTrajectory, completeTrajectory, getTrajectory, listTrajectories } from '../../application/trajectories';
 import type { UseCaseContext } from '../../application/context';
 import { isoDateOf } from '../../application/context';
-import { profileValue } from '../../domain/profile';
+import { profileCodes, profileValue } from '../../domain/profile';
+import { invalid } from '@stap/platform/errors';
 import type { TrajectoryRow } from '../../infrastructure/prisma/client';
 import { toHttpError } from './errors';
 import { bearerToken, identify, type IdentityTable } from './identity';
@@ -148,7 +149,9 @@ export function apiRoutes(router: Router, useCases: UseCaseContext & { suppressi
   }));
   router.post('/api/v1/trajectories/:id/completion', route(async (request, response, actor) => {
     const body = parseRequest(completionBody, request.body);
-    const row = await completeTrajectory(useCases, { trajectoryId: id(request), ...body, nextStep: profileValue('nextStep', body.nextStep) }, actor);
+    const nextStep = profileValue('nextStep', body.nextStep);
+    if (body.nextStep && nextStep === 0) throw invalid([{ field: 'completion.next_step', description: `must be one of ${profileCodes('nextStep').join(', ')}` }]);
+    const row = await completeTrajectory(useCases, { trajectoryId: id(request), ...body, nextStep }, actor);
     response.json(trajectoryJson(row));
   }));
   router.post('/api/v1/trajectories/:id/cancellation', route(async (request, response, actor) => {
