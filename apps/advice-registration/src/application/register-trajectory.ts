@@ -45,9 +45,11 @@ export async function registerTrajectory(ctx: UseCaseContext, input: Registratio
   const tijdvak = adviceTranche(registration.tijdvakId, input.regeling);
   const now = ctx.clock();
   const assessment = assessRegistration(registration, tijdvak, now);
-  const organisationId = await adviserOrganisationOf(ctx, registration.careerAdviserId, actor, assessment.registrationDate);
+  const { organisationId, trancheFull, counterExists } = await checkAdviserAndTranche(ctx, registration.careerAdviserId, actor, assessment.registrationDate, tijdvak);
   refuseOnConditions(assessment.refusals);
-  await refuseWhenTrancheFull(ctx, tijdvak);
+  if (trancheFull) throw preconditionFailed(CAP_REACHED_MESSAGE, 'CAP_REACHED');
+  // The tranche's counter row is created the first time the tranche is used: a new tranche opens by itself.
+  if (!counterExists) await ensureTrancheCounter(ctx.prisma, tijdvak);
 
   const trajectory: NewTrajectory = {
     id: randomUUID(),
@@ -117,29 +119,43 @@ function registrationStatement(tijdvak: Tijdvak, trajectory: NewTrajectory, plan
   };
 }
 
-interface AdviserFacts {
+interface RegistrationFacts {
   organisation_id: string;
   kvk_number: string | null;
   active_from: Date | null;
   active_until: Date | null;
+  /** Null when the tranche's counter row does not exist yet. */
+  registered: number | null;
+  registration_cap: number | null;
 }
 
 /**
- * The adviser must be known from provider-registry, belong to the organisation that is logged in, and be active on
- * the registration date. One query: this runs for every registration of an opening burst.
+ * What the registration needs to know before it takes a place, in ONE query (it runs for every registration of an
+ * opening burst): the adviser, known from provider-registry, of the organisation that is logged in and active on the
+ * registration date; and whether the tranche is full already (a fast answer; the conditional UPDATE of the
+ * registration stays the authority).
  */
-async function adviserOrganisationOf(ctx: UseCaseContext, careerAdviserId: string, actor: Actor, on: string): Promise<string> {
+async function checkAdviserAndTranche(
+  ctx: UseCaseContext,
+  careerAdviserId: string,
+  actor: Actor,
+  on: string,
+  tijdvak: Tijdvak,
+): Promise<{ organisationId: string; trancheFull: boolean; counterExists: boolean }> {
   const kvk = requireAdviserOrganisationLogin(actor);
-  const [adviser] = await ctx.prisma.$queryRaw<AdviserFacts[]>`
-    SELECT a.adviser_organisation_id::text AS organisation_id, o.kvk_number, a.active_from, a.active_until
-      FROM career_adviser a LEFT JOIN adviser_organisation o ON o.id = a.adviser_organisation_id
+  const [facts] = await ctx.prisma.$queryRaw<RegistrationFacts[]>`
+    SELECT a.adviser_organisation_id::text AS organisation_id, o.kvk_number, a.active_from, a.active_until, c.registered, c.registration_cap
+      FROM career_adviser a
+      LEFT JOIN adviser_organisation o ON o.id = a.adviser_organisation_id
+      LEFT JOIN tranche_counter c ON c.tijdvak_id = ${tijdvak.id}
      WHERE a.id = ${careerAdviserId}::uuid`;
-  if (!adviser) throw notFoundError(`no registered career adviser ${careerAdviserId}`);
-  if (adviser.kvk_number !== kvk) throw forbidden('the career adviser does not belong to your organisation');
+  if (!facts) throw notFoundError(`no registered career adviser ${careerAdviserId}`);
+  if (facts.kvk_number !== kvk) throw forbidden('the career adviser does not belong to your organisation');
   const day = dateColumn(on);
-  const active = (!adviser.active_from || adviser.active_from <= day) && (!adviser.active_until || adviser.active_until >= day);
+  const active = (!facts.active_from || facts.active_from <= day) && (!facts.active_until || facts.active_until >= day);
   if (!active) throw preconditionFailed('the career adviser is not active on this date', 'ADVISER_NOT_ACTIVE');
-  return adviser.organisation_id;
+  const trancheFull = facts.registration_cap !== null && facts.registered !== null && facts.registered >= facts.registration_cap;
+  return { organisationId: facts.organisation_id, trancheFull, counterExists: facts.registered !== null };
 }
 
 function refuseOnConditions(refusals: readonly RegistrationRefusal[]): void {
@@ -149,17 +165,3 @@ function refuseOnConditions(refusals: readonly RegistrationRefusal[]): void {
   if (first) throw preconditionFailed(REFUSAL_MESSAGES[first] ?? `not eligible: ${first}`, first);
 }
 
-/**
- * A fast answer once the tranche is full; the conditional UPDATE below stays the authority. The tranche's counter
- * row is created here the first time the tranche is used.
- */
-async function refuseWhenTrancheFull(ctx: UseCaseContext, tijdvak: Tijdvak): Promise<void> {
-  let counter = await ctx.prisma.trancheCounter.findUnique({ where: { tijdvakId: tijdvak.id } });
-  if (!counter) {
-    await ensureTrancheCounter(ctx.prisma, tijdvak);
-    counter = await ctx.prisma.trancheCounter.findUniqueOrThrow({ where: { tijdvakId: tijdvak.id } });
-  }
-  if (counter.registrationCap !== null && counter.registered >= counter.registrationCap) {
-    throw preconditionFailed(CAP_REACHED_MESSAGE, 'CAP_REACHED');
-  }
-}
