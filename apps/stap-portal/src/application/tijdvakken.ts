@@ -11,6 +11,7 @@ import {
   effectiveStatus,
   scheduleViolations,
   unusedCents,
+  withCatalogueDefaults,
   type ScheduleTijdvakInput,
   type TijdvakStatus,
 } from '../domain/tijdvak';
@@ -25,7 +26,8 @@ import {
 } from '../infrastructure/messaging/portal-events';
 import type { PortalContext } from './context';
 
-export async function scheduleTijdvak(ctx: PortalContext, input: ScheduleTijdvakInput): Promise<TijdvakRow> {
+export async function scheduleTijdvak(ctx: PortalContext, requested: ScheduleTijdvakInput): Promise<TijdvakRow> {
+  const input = withCatalogueDefaults(requested);
   const violations = scheduleViolations(input);
   if (violations.length > 0 || !input.opensAt || !input.closesAt) throw invalid(violations, 'the tijdvak has invalid fields');
   const rules = rulesForOpening(input.opensAt);

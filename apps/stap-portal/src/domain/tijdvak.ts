@@ -6,6 +6,7 @@ import type { Violation } from '@stap/platform/errors';
 import {
   addMonthsClamped,
   amsterdamToInstant,
+  getTijdvak as catalogueTijdvakOf,
   ceilingWithRollover,
   isIsoDate,
   lastDayBefore,
@@ -97,4 +98,20 @@ export function effectiveStatus(stored: TijdvakStatus, opensAt: Date, closesAt: 
 /** Latest start date of a training named in this tijdvak: 3 months after closing (DOMAIN.md §2.1 [pub]). */
 export function latestTrainingStart(closesAt: Date, rules: StapRules): IsoDate {
   return addMonthsClamped(lastDayBefore(instantToAmsterdam(closesAt)), rules.parameters.latestStartMonthsAfterTijdvakCloses.value);
+}
+
+/**
+ * A tijdvak of the regeling's own calendar in libs/regelingen (e.g. STAP-2022-11: opening 1 Nov 2022 10:00
+ * Europe/Amsterdam, closing 1 Jan 2023, ceiling €48.5M): fills what the officer left out of ScheduleTijdvak.
+ */
+export function withCatalogueDefaults(input: ScheduleTijdvakInput): ScheduleTijdvakInput {
+  const known = catalogueTijdvakOf(input.id);
+  if (!known || known.regeling !== 'STAP') return input;
+  return {
+    ...input,
+    displayName: input.displayName.trim() || known.label,
+    opensAt: input.opensAt ?? amsterdamToInstant(known.opensAt.value),
+    closesAt: input.closesAt ?? amsterdamToInstant(known.closesAt.value),
+    baseBudgetCents: input.baseBudgetCents > 0 ? input.baseBudgetCents : (known.budgetCeilingCents?.value ?? 0),
+  };
 }

@@ -106,7 +106,7 @@ export function portalService(kit: HandlerKit, portal: PortalContext) {
           displayName: request.displayName,
           opensAt: instant(request.opensAt),
           closesAt: instant(request.closesAt),
-          baseBudgetCents: cents(request.baseBudget, 'base_budget') as number,
+          baseBudgetCents: cents(request.baseBudget, 'base_budget', true) ?? 0,
           counterReserveCents: cents(request.counterReserve, 'counter_reserve', true),
         });
         return toTijdvakMessage(row, portal.now());

@@ -1,0 +1,36 @@
+import { amsterdamToInstant } from '@stap/regelingen';
+import { rulesForOpening } from './rules-version';
+import { ceilingAfterRollover, counterReserveFor, effectiveStatus, latestTrainingStart, openingInstantOn, unusedCents, withCatalogueDefaults } from './tijdvak';
+
+const rules = rulesForOpening(new Date('2022-11-01T09:00:00Z'));
+
+test('a tijdvak of the STAP calendar gets its opening at 10:00 Amsterdam, closing and ceiling from libs/regelingen', () => {
+  const filled = withCatalogueDefaults({ id: 'STAP-2022-11', displayName: '', opensAt: undefined, closesAt: undefined, baseBudgetCents: 0, counterReserveCents: undefined });
+  expect(filled.opensAt).toEqual(new Date('2022-11-01T09:00:00Z'));
+  expect(filled.closesAt).toEqual(amsterdamToInstant('2023-01-01T00:00'));
+  expect(filled.baseBudgetCents).toBe(4_850_000_000);
+  expect(rules.version).toBe('STAP/2022.1');
+  expect(openingInstantOn('2023-03-17', rulesForOpening(new Date('2023-03-17T09:00:00Z')))).toEqual(new Date('2023-03-17T09:00:00Z'));
+});
+
+test('counter reserve: the regeling share (1 %, rounding favours online) unless given', () => {
+  expect(counterReserveFor(4_850_000_000, undefined, rules)).toBe(48_500_000);
+  expect(counterReserveFor(999, undefined, rules)).toBe(9);
+  expect(counterReserveFor(1_000, 0, rules)).toBe(0);
+});
+
+test('roll-over: unused = ceiling - committed; added to the next ceiling', () => {
+  const unused = unusedCents({ ceilingCents: 10_000, counterReserveCents: 1_000, committedOnlineCents: 8_500, committedCounterCents: 200 });
+  expect(unused).toBe(1_300);
+  expect(ceilingAfterRollover(50_000, unused, rules)).toBe(51_300);
+});
+
+test('status over time, with the opening instant inclusive and closing exclusive; latest start 3 months after closing', () => {
+  const opens = new Date('2022-11-01T09:00:00Z');
+  const closes = new Date('2022-12-31T23:00:00Z');
+  expect(effectiveStatus('SCHEDULED', opens, closes, new Date(opens.getTime() - 1))).toBe('SCHEDULED');
+  expect(effectiveStatus('SCHEDULED', opens, closes, opens)).toBe('OPEN');
+  expect(effectiveStatus('CEILING_REACHED', opens, closes, opens)).toBe('CEILING_REACHED');
+  expect(effectiveStatus('OPEN', opens, closes, closes)).toBe('CLOSED');
+  expect(latestTrainingStart(closes, rules)).toBe('2023-03-31');
+});
