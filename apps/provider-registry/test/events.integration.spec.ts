@@ -39,19 +39,30 @@ async function publishOutbox(): Promise<void> {
   }
 }
 
-async function eventsFor(keys: ReadonlySet<string>, expected: number): Promise<CloudEvent[]> {
+/**
+ * A reader positioned at the end of the shared topics as they are before this test publishes (a fresh group reading
+ * from the beginning would replay every earlier run's events), collecting the events of the given keys.
+ */
+async function startReader(keys: ReadonlySet<string>) {
   const kafka = new Kafka({ clientId: 'registry-events-reader', brokers: kafkaBrokers(), logLevel: logLevel.NOTHING });
   const reader = kafka.consumer({ groupId: `registry-events-${randomUUID()}` });
+  const admin = kafka.admin();
+  await admin.connect();
+  const ends = await Promise.all(ALL_TOPICS.map(async (t) => ({ topic: t.name, partitions: await admin.fetchTopicOffsets(t.name) })));
+  await admin.disconnect();
   const found: CloudEvent[] = [];
   await reader.connect();
   await reader.subscribe({ topics: ALL_TOPICS.map((t) => t.name), fromBeginning: true });
   await reader.run({ eachMessage: async ({ message }) => void (keys.has(message.key?.toString() ?? '') && found.push(fromKafkaMessage(message))) });
-  try {
-    await waitFor(async () => found.length >= expected, `${expected} events on the broker`, 60_000);
-    return found;
-  } finally {
-    await reader.disconnect();
-  }
+  // Everything published from here on lies at or after these offsets.
+  for (const { topic, partitions } of ends) for (const p of partitions) reader.seek({ topic, partition: p.partition, offset: p.high });
+  return {
+    async collect(expected: number): Promise<CloudEvent[]> {
+      await waitFor(async () => found.length >= expected, `${expected} events on the broker`, 60_000);
+      return found;
+    },
+    stop: () => reader.disconnect(),
+  };
 }
 
 test('each kind of change arrives on the broker as a CloudEvent with the proto payload', async () => {
@@ -72,8 +83,14 @@ test('each kind of change arrives on the broker as a CloudEvent with the proto p
   }, 'staff');
   const organisation = await call(h, h.client.registerAdviserOrganisation, registration(String(Number(kvk) + 1)), 'staff');
 
-  await publishOutbox();
-  const events = await eventsFor(new Set([provider.id, organisation.id]), 7);
+  const reader = await startReader(new Set([provider.id, organisation.id]));
+  let events: CloudEvent[];
+  try {
+    await publishOutbox();
+    events = await reader.collect(7);
+  } finally {
+    await reader.stop();
+  }
   const byType = new Map(events.map((event) => [event.type, event]));
 
   const decode = <M>(type: string, codec: { decode(bytes: Uint8Array): M }): M => {
