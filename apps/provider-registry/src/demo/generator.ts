@@ -147,7 +147,7 @@ export function generatePopulation(providers = 1_500, adviserOrganisations = 300
       yearsOfExperience: between(3, 25),
       activeFrom: day('2019-01-01', 3 * 365),
     }));
-    organisations.push({ ...organisation(i, 60_000_000, name), advisers });
+    organisations.push({ ...organisation(i, 50_000_000, name), advisers });
   }
   return { providers: providerList, adviserOrganisations: organisations };
 }
