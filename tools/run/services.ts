@@ -39,6 +39,12 @@ export const LOCAL_DEV_TOKENS = [
   'dev-adviseur-1=demo-adviseur-1:adviser::90000001',
   'dev-adviseur-2=demo-adviseur-2:adviser::90000002',
   'dev-advice-officer=officer-3:staff:advice:read+advice:reports',
+  // scholingsregister: the register keeper, a reviewer (Toetsingskamer), an NL Leert Door officer, and the first
+  // generated demo provider (KVK 60000000, loaded when SEED_DEMO_DATA=true).
+  'dev-register-keeper=keeper-1:staff:register:keeper',
+  'dev-reviewer=reviewer-1:staff:register:review',
+  'dev-scholing-officer=officer-4:staff:register:scholing:decide',
+  'dev-register-provider=demo-provider-60000000:provider::60000000',
 ].join(',');
 
 /** The local database URL of an app: the server of $POSTGRES_URL (tools/infra/up), the app's own database. */

@@ -1,14 +1,21 @@
-// scholingsregister: trainings and start moments. This first slice consumes provider-registry's events into a
-// provider projection; the register's own gRPC API arrives with issue #5 (until then only health and reflection).
+// scholingsregister: trainings, start moments, feeds with processing reports, search, NL Leert Door scholing.
+// Start order (DESIGN.md §4): telemetry first, validated config, infrastructure (outbox relay, consumers), servers;
+// shutdown in the reverse direction.
 import { telemetry } from '@stap/platform/telemetry/register';
+import { Pool } from 'pg';
 import { createLogger } from '@stap/platform/logging';
-import { startGrpcServer } from '@stap/platform/grpc';
+import { bearerTokenAuthenticator, parseTokenTable, startGrpcServer } from '@stap/platform/grpc';
 import { createHttpApp, startHttpServer } from '@stap/platform/http';
-import { createKafka, ensureTopics } from '@stap/platform/kafka';
+import { createKafka, createReliableProducer, ensureTopics, OutboxRelay } from '@stap/platform/kafka';
 import { GracefulShutdown } from '@stap/platform/lifecycle';
 import { loadScholingsregisterConfig } from './config';
 import { createPrismaClient } from './infrastructure/prisma/client';
+import { REGISTER_TOPICS } from './infrastructure/messaging/register-events';
 import { providerEventsConsumer } from './transport/events/provider-events.consumer';
+import { portalEventsConsumer } from './transport/events/portal-events.consumer';
+import { publicAware, scholingsregisterService } from './transport/grpc/scholingsregister.grpc';
+import { OPENAPI_DOCUMENT, registerApi } from './transport/http/register-api';
+import { seedDemoData } from './demo/seed';
 
 const SERVICE = 'scholingsregister';
 
@@ -19,17 +26,30 @@ async function main(): Promise<void> {
   shutdown.listen();
 
   const prisma = createPrismaClient(config.DATABASE_URL);
-  const kafka = createKafka(SERVICE, config.KAFKA_BROKERS, logger);
-  const consumer = providerEventsConsumer(kafka, prisma, logger, config.CONSUMER_GROUP_SUFFIX);
-  await ensureTopics(kafka, consumer.topics);
-  await consumer.runner.start();
+  if (config.SEED_DEMO_DATA) await seedDemoData(prisma, logger, config.DEMO_PROVIDERS);
 
-  const grpc = await startGrpcServer({ services: [] }, config.GRPC_PORT, '0.0.0.0');
+  const kafka = createKafka(SERVICE, config.KAFKA_BROKERS, logger);
+  const consumers = [providerEventsConsumer(kafka, prisma, logger, config.CONSUMER_GROUP_SUFFIX), portalEventsConsumer(kafka, prisma, logger, config.CONSUMER_GROUP_SUFFIX)];
+  await ensureTopics(kafka, [...REGISTER_TOPICS, ...consumers.flatMap((consumer) => consumer.topics)]);
+  for (const consumer of consumers) await consumer.runner.start();
+
+  const relayPool = new Pool({ connectionString: config.DATABASE_URL, max: 2 });
+  const producer = createReliableProducer(kafka);
+  await producer.connect();
+  const relay = new OutboxRelay({ pool: relayPool, producer, logger: logger.child({ component: 'outbox-relay' }) });
+  relay.start();
+
+  const tokens = parseTokenTable(config.DEV_TOKENS);
+  const kit = { logger, authenticate: publicAware(bearerTokenAuthenticator(tokens)) };
+  const grpc = await startGrpcServer({ services: [scholingsregisterService(kit, prisma)] }, config.GRPC_PORT, '0.0.0.0');
   let accepting = true;
   const http = await startHttpServer(
     createHttpApp({
       serviceName: SERVICE,
       logger,
+      openApiDocument: OPENAPI_DOCUMENT,
+      bodyLimit: config.FEED_BODY_LIMIT,
+      routes: registerApi(prisma, tokens),
       readinessChecks: [
         { name: 'accepting', check: async () => void (accepting || Promise.reject(new Error('shutting down'))) },
         { name: 'database', check: async () => void (await prisma.$queryRaw`SELECT 1`) },
@@ -45,10 +65,15 @@ async function main(): Promise<void> {
       accepting = false;
       grpc.setServing(false);
     })
-    .step('Kafka consumer', () => consumer.runner.stop())
+    .step('Kafka consumers', () => Promise.all(consumers.map((consumer) => consumer.runner.stop())).then(() => undefined))
     .step('gRPC drain', () => grpc.shutdown(config.SHUTDOWN_TIMEOUT_MS / 2))
+    .step('outbox relay', () => relay.stop())
+    .step('Kafka producer', () => producer.disconnect())
     .step('HTTP', () => http.close())
-    .step('database', () => prisma.$disconnect())
+    .step('database', async () => {
+      await relayPool.end();
+      await prisma.$disconnect();
+    })
     .step('telemetry flush', () => telemetry.shutdown());
 }
 

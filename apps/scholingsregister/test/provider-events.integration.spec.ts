@@ -16,9 +16,12 @@ import { createTraining } from '../src/application/create-training';
 import { getTraining } from '../src/application/get-training';
 import { aTraining, registerFixture, type RegisterFixture } from './register-fixture';
 
-jest.setTimeout(60_000);
+jest.setTimeout(120_000);
 const logger = pino({ level: 'silent' });
 const suffix = `.test-${randomUUID().slice(0, 8)}`;
+// Topics of this run only (same partitioning as the real ones), so the consumer reads just these events.
+const providerTopic = { ...PROVIDER_TOPIC, name: `${PROVIDER_TOPIC.name}.test${suffix}` };
+const applicationTopic = { ...APPLICATION_TOPIC, name: `${APPLICATION_TOPIC.name}.test${suffix}` };
 let f: RegisterFixture;
 let consumers: { runner: { start(): Promise<void>; stop(): Promise<void> } }[];
 const producerKafka = new Kafka({ clientId: 'sr-test', brokers: kafkaBrokers(), logLevel: logLevel.NOTHING });
@@ -33,27 +36,44 @@ async function publish(topic: string, event: CloudEvent): Promise<void> {
 }
 
 const providerEvent = (name: string, message: string, providerId: string, data: Uint8Array) =>
-  publish(PROVIDER_TOPIC.name, cloudEvent(`nl.stap.providers.${name}.v1`, providerId, `stap.providers.events.v1.${message}`, data));
+  publish(providerTopic.name, cloudEvent(`nl.stap.providers.${name}.v1`, providerId, `stap.providers.events.v1.${message}`, data));
 
 beforeAll(async () => {
   f = await registerFixture('sr_provider_events');
   const kafka = createKafka('sr-test', kafkaBrokers(), logger);
-  const provider = providerEventsConsumer(kafka, f.prisma, logger, suffix);
-  const portal = portalEventsConsumer(kafka, f.prisma, logger, suffix);
+  const provider = providerEventsConsumer(kafka, f.prisma, logger, suffix, providerTopic);
+  const portal = portalEventsConsumer(kafka, f.prisma, logger, suffix, applicationTopic);
   await ensureTopics(kafka, [...provider.topics, ...portal.topics]);
+  await topicsReady([providerTopic, applicationTopic]);
   await producer.connect();
   consumers = [provider, portal];
   await Promise.all(consumers.map((c) => c.runner.start()));
 });
 
+/** A just-created topic takes a moment before every partition has a leader; publishing earlier fails. */
+async function topicsReady(topics: { name: string; partitions: number }[]): Promise<void> {
+  const admin = producerKafka.admin();
+  await admin.connect();
+  try {
+    for (const topic of topics) {
+      await waitFor(async () => {
+        const { topics: [metadata] } = await admin.fetchTopicMetadata({ topics: [topic.name] });
+        return metadata.partitions.length === topic.partitions && metadata.partitions.every((p) => p.leader >= 0);
+      }, `topic ${topic.name} ready`, 30_000);
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 afterAll(async () => {
-  await Promise.all(consumers.map((c) => c.runner.stop()));
+  await Promise.all((consumers ?? []).map((c) => c.runner.stop()));
   await producer.disconnect();
   await f.close();
 });
 
 const applyable = async (id: string) => (await getTraining(f.prisma, { trainingId: id })).applyable;
-const until = (probe: () => Promise<boolean>, what: string) => waitFor(async () => (await probe()) || undefined, what, 40_000);
+const until = (probe: () => Promise<boolean>, what: string) => waitFor(async () => (await probe()) || undefined, what, 60_000);
 
 it('revoked, expired or suspended -> not applyable; reinstated or recognised again -> applyable again', async () => {
   const providerId = randomUUID();
@@ -86,8 +106,8 @@ it('revoked, expired or suspended -> not applyable; reinstated or recognised aga
   // ApplicationGranted counts once per event id, even when delivered twice.
   const granted = ApplicationGranted.encode({ applicationId: randomUUID(), tijdvak: undefined, providerId, trainingId: id, startMomentId: '', trainingStartDate: undefined, trainingEndDate: undefined, grantedAmount: undefined, decision: undefined, receiptSequence: '1', decidedAt: '2023-05-01T10:00:00Z' }).finish();
   const event = cloudEvent(APPLICATION_GRANTED, randomUUID(), 'stap.portal.events.v1.ApplicationGranted', granted);
-  await publish(APPLICATION_TOPIC.name, event);
-  await publish(APPLICATION_TOPIC.name, event);
+  await publish(applicationTopic.name, event);
+  await publish(applicationTopic.name, event);
   await until(async () => (await f.prisma.trainingGrantCount.findUnique({ where: { trainingId_year: { trainingId: id, year: 2023 } } }))?.grants === 1, 'grant counted');
   await new Promise((resolve) => setTimeout(resolve, 1_000));
   expect((await f.prisma.trainingGrantCount.findUnique({ where: { trainingId_year: { trainingId: id, year: 2023 } } }))?.grants).toBe(1);

@@ -5,11 +5,16 @@
 import type { TransactionClient } from '../infrastructure/prisma/client';
 import { providerEligibility } from '../infrastructure/training-store';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export type ProviderFact =
   | { kind: 'recognition'; providerId: string; recognitionId: string; status: 'VALID' | 'REVOKED' | 'EXPIRED' }
   | { kind: 'suspended' | 'reinstated' | 'ended'; providerId: string };
 
 export async function applyProviderFact(tx: TransactionClient, fact: ProviderFact): Promise<void> {
+  // ProviderRegistered comes first on the same partition (key = provider id); a fact about a provider the register
+  // never heard of is about no training here, so it is acknowledged without effect (cheaply: topics are shared).
+  if (!UUID.test(fact.providerId) || (await tx.providerProjection.count({ where: { providerId: fact.providerId } })) === 0) return;
   if (fact.kind === 'recognition') {
     await tx.providerRecognition.upsert({
       where: { recognitionId: fact.recognitionId },
@@ -18,8 +23,6 @@ export async function applyProviderFact(tx: TransactionClient, fact: ProviderFac
     });
   } else {
     const data = fact.kind === 'ended' ? { ended: true } : { suspended: fact.kind === 'suspended' };
-    // An event about a provider the register has not heard of yet is kept by updating nothing; the registration
-    // event comes first on the same partition (key = provider id), so this only happens for foreign test data.
     await tx.providerProjection.updateMany({ where: { providerId: fact.providerId }, data });
   }
   await refreshProviderEligibility(tx, fact.providerId);

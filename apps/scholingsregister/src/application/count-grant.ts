@@ -6,12 +6,13 @@ import { grantYearOf } from '../domain/grant-limit';
 import { rederive } from '../infrastructure/training-store';
 
 export async function countGrant(tx: TransactionClient, trainingId: string, decidedAt: Date): Promise<void> {
+  // A grant for a training this register does not hold has nothing to count against (foreign data on a shared topic).
+  if ((await tx.training.count({ where: { id: trainingId } })) === 0) return;
   const year = grantYearOf(decidedAt);
   await tx.trainingGrantCount.upsert({
     where: { trainingId_year: { trainingId, year } },
     create: { trainingId, year, grants: 1 },
     update: { grants: { increment: 1 } },
   });
-  const known = await tx.training.count({ where: { id: trainingId } });
-  if (known > 0) await rederive(tx, trainingId, 'stap-portal', decidedAt);
+  await rederive(tx, trainingId, 'stap-portal', decidedAt);
 }

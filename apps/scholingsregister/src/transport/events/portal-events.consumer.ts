@@ -23,15 +23,16 @@ async function handle(event: CloudEvent, tx: TransactionClient): Promise<void> {
   await countGrant(tx, message.trainingId, new Date(message.decidedAt ?? event.time ?? Date.now()));
 }
 
-export function portalEventsConsumer(kafka: Kafka, prisma: PrismaClient, logger: Logger, groupSuffix = '') {
+/** `topic` is the portal's topic; a test passes a topic of its own so it reads only its own events. */
+export function portalEventsConsumer(kafka: Kafka, prisma: PrismaClient, logger: Logger, groupSuffix = '', topic: TopicSpec = APPLICATION_TOPIC) {
   const groupId = PORTAL_EVENTS_GROUP + groupSuffix;
   const runner = new ConsumerRunner<TransactionClient>({
     kafka,
     groupId,
-    topics: [APPLICATION_TOPIC.name],
+    topics: [topic.name],
     logger: logger.child({ component: 'consumer', group: groupId }),
     handle,
     runInTransaction: (fn) => prisma.$transaction(fn),
   });
-  return { runner, topics: [APPLICATION_TOPIC, deadLetterTopicFor(groupId)] };
+  return { runner, topics: [topic, deadLetterTopicFor(groupId)] };
 }

@@ -63,15 +63,16 @@ export interface ProviderEventsConsumer {
   topics: TopicSpec[];
 }
 
-export function providerEventsConsumer(kafka: Kafka, prisma: PrismaClient, logger: Logger, groupSuffix = ''): ProviderEventsConsumer {
+/** `topic` is provider-registry's topic; a test passes a topic of its own so it reads only its own events. */
+export function providerEventsConsumer(kafka: Kafka, prisma: PrismaClient, logger: Logger, groupSuffix = '', topic: TopicSpec = PROVIDER_TOPIC): ProviderEventsConsumer {
   const groupId = PROVIDER_EVENTS_GROUP + groupSuffix;
   const runner = new ConsumerRunner<TransactionClient>({
     kafka,
     groupId,
-    topics: [PROVIDER_TOPIC.name],
+    topics: [topic.name],
     logger: logger.child({ component: 'consumer', group: groupId }),
     handle,
     runInTransaction: (fn) => prisma.$transaction(fn),
   });
-  return { runner, topics: [PROVIDER_TOPIC, deadLetterTopicFor(groupId)] };
+  return { runner, topics: [topic, deadLetterTopicFor(groupId)] };
 }
