@@ -31,6 +31,8 @@ const STAFF = `bench-staff-${randomUUID()}`;
 const TIJDVAK = 'STAP-2026-05-BENCH';
 const PRICES_EUROS = [650, 800, 1_450]; // the last is capped at €1,000
 const AMOUNT_CENTS = PRICES_EUROS.map((price) => Math.min(price, 1_000) * 100);
+// The verleningsgrens (300 grants per training per year, libs/regelingen) applies: spread over enough trainings.
+const TRAININGS = Math.ceil(APPLICANTS / 250 / PRICES_EUROS.length) * PRICES_EUROS.length;
 
 type Method<Req, Res> = (r: Req, m: Metadata, o: Partial<CallOptions>, cb: (e: ServiceError | null, res: Res) => void) => unknown;
 
@@ -60,20 +62,20 @@ async function seed(pool: Pool, persons: ReturnType<typeof syntheticPersons>): P
   const providerId = randomUUID();
   const start = addDays(amsterdamDateOf(new Date()), 42);
   await pool.query(`INSERT INTO provider (id, kvk_number, communication_name) VALUES ($1, '99887766', 'Bench Opleidingen')`, [providerId]);
-  for (const [i, price] of PRICES_EUROS.entries()) {
+  for (let i = 0; i < TRAININGS; i += 1) {
     await pool.query(`INSERT INTO training (id, provider_id, name, status) VALUES ($1, $2, $3, 'PUBLISHED')`, [`bench-${i}`, providerId, `Bench training ${i}`]);
     await pool.query(`INSERT INTO start_moment (id, training_id, start_date, end_date, price_cents) VALUES ($1, $2, $3, $4, $5)`, [
-      `bench-${i}-1`, `bench-${i}`, start, addDays(start, 60), price * 100,
+      `bench-${i}-1`, `bench-${i}`, start, addDays(start, 60), PRICES_EUROS[i % PRICES_EUROS.length] * 100,
     ]);
   }
   const numbers = persons.map((_, i) => `STAP-${String(i).padStart(8, '0').replace(/(\d{4})(\d{4})/, '$1-$2')}`);
   await pool.query(
     `INSERT INTO enrolment_certificate (number, provider_id, training_id, start_moment_id, holder_initials, holder_surname, holder_birth_date,
                                         amount_cents, paid_by_others_cents, valid_until)
-     SELECT v.number, $1, 'bench-' || (v.i % 3), 'bench-' || (v.i % 3) || '-1', v.initials, v.surname, v.birth, (ARRAY[65000, 80000, 100000])[v.i % 3 + 1],
+     SELECT v.number, $1, 'bench-' || (v.i % $8), 'bench-' || (v.i % $8) || '-1', v.initials, v.surname, v.birth, (ARRAY[65000, 80000, 100000])[v.i % 3 + 1],
             (ARRAY[0, 0, 45000])[v.i % 3 + 1], $2
        FROM unnest($3::text[], $4::int[], $5::text[], $6::text[], $7::text[]) AS v(number, i, initials, surname, birth)`,
-    [providerId, start, numbers, persons.map((_, i) => i), persons.map((p) => p.initials), persons.map((p) => p.surname), persons.map((p) => p.birthDate)],
+    [providerId, start, numbers, persons.map((_, i) => i), persons.map((p) => p.initials), persons.map((p) => p.surname), persons.map((p) => p.birthDate), TRAININGS],
   );
   return numbers;
 }
