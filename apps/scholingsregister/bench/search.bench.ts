@@ -2,7 +2,7 @@
 // real service process (src/main.ts) on the real PostgreSQL. Open loop: requests leave on a fixed schedule whether
 // or not earlier ones returned, so a slow server shows as latency, not as a lower rate. Mix of Dutch full-text
 // queries and filters. Target (DESIGN.md §7): p95 < 50 ms. Prints what it measured; asserts nothing about time.
-import { kafkaBrokers } from '@stap/platform/testing/infrastructure';
+import { databaseUrlFor, kafkaBrokers } from '@stap/platform/testing/infrastructure';
 import { freePort, startServiceProcess, waitFor } from '@stap/platform/testing/service-process';
 import { GENERATED_TRAININGS, SAMPLE_CITIES, SAMPLE_POSTCODE_AREAS, SAMPLE_QUERIES, prng } from '../src/demo/generator';
 import { createPrismaClient, dropDatabase, freshDatabase, importAll, seedProviders } from './bench-data';
@@ -31,14 +31,27 @@ function queries(): string[] {
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
-async function main(): Promise<void> {
+/** BENCH_REUSE_DATABASE names a database already loaded (e.g. left by the import benchmark): loading takes minutes. */
+const REUSE = process.env.BENCH_REUSE_DATABASE;
+
+async function loadedDatabase(): Promise<string> {
+  if (REUSE) return databaseUrlFor(REUSE);
   const url = await freshDatabase(DATABASE);
   const prisma = createPrismaClient(url);
   await seedProviders(prisma);
   const load = await importAll(prisma, 3);
-  await prisma.$executeRawUnsafe('ANALYZE');
   await prisma.$disconnect();
   console.log(`[bench] scholingsregister search: loaded ${load.trainings} of ${GENERATED_TRAININGS} trainings in ${load.seconds.toFixed(1)} s`);
+  return url;
+}
+
+async function main(): Promise<void> {
+  const url = await loadedDatabase();
+  const prisma = createPrismaClient(url);
+  await prisma.$executeRawUnsafe('ANALYZE');
+  const [{ trainings }] = await prisma.$queryRaw<{ trainings: bigint }[]>`SELECT count(*) AS trainings FROM training`;
+  await prisma.$disconnect();
+  console.log(`[bench] scholingsregister search over ${trainings} trainings`);
 
   const port = await freePort();
   const service = startServiceProcess('scholingsregister', { DATABASE_URL: url, KAFKA_BROKERS: kafkaBrokers().join(','), GRPC_PORT: '0', HTTP_PORT: String(port), LOG_LEVEL: 'warn', CONSUMER_GROUP_SUFFIX: `.bench-${Date.now()}` });
@@ -74,7 +87,7 @@ async function main(): Promise<void> {
     console.log(`[bench]   latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${latencies[latencies.length - 1].toFixed(1)} ms (target p95 < 50 ms)`);
   } finally {
     await service.stop();
-    await dropDatabase(DATABASE);
+    if (!REUSE) await dropDatabase(DATABASE);
   }
 }
 
