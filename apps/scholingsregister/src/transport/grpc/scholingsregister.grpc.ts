@@ -1,11 +1,11 @@
 // gRPC edge of the scholingsregister (proto/stap/register/v1/register.proto): authenticates, maps the contract to
 // use-case input and rows back to messages. Rules live in application/ and domain/. SearchTrainings, GetTraining
 // and ListCatalogueActivities are public: without an authorization header the caller is anonymous.
-import type { Metadata } from '@grpc/grpc-js';
+import { status as GrpcStatus, type Metadata } from '@grpc/grpc-js';
 import * as R from '@stap/contracts/stap/register/v1/register';
 import { RegelingCode, sectorFromJSON, sectorToJSON } from '@stap/contracts/stap/common/v1/common';
 import { forbidden, invalid, notFoundError } from '@stap/platform/errors';
-import { unary, type Authenticator, type CallContext, type HandlerKit, type Identity } from '@stap/platform/grpc';
+import { GrpcError, unary, type Authenticator, type CallContext, type HandlerKit, type Identity } from '@stap/platform/grpc';
 import type { PrismaClient } from '../../infrastructure/prisma/client';
 import type { Actor } from '../../application/actor';
 import { SCOPES } from '../../application/actor';
@@ -65,7 +65,7 @@ export function scholingsregisterService(kit: HandlerKit, prisma: PrismaClient) 
     }),
     addStartMoment: unary<R.AddStartMomentRequest, R.StartMoment>(kit, async (request, ctx) => startMoment(await addStartMoment(prisma, actorOf(ctx), request.trainingId, toStartMomentInput(request.startMoment)))),
     updateStartMoment: unary<R.UpdateStartMomentRequest, R.StartMoment>(kit, async () => {
-      throw forbidden('UpdateStartMoment is not available yet: cancel the start moment and add a new one, or send the change in a feed');
+      throw new GrpcError(GrpcStatus.UNIMPLEMENTED, 'UpdateStartMoment is not available yet: cancel the start moment and add a new one, or send the change in a feed');
     }),
     markStartMomentFull: unary<R.MarkStartMomentFullRequest, R.StartMoment>(kit, async (request, ctx) => {
       await markStartMomentFull(prisma, actorOf(ctx), request.startMomentId);
@@ -158,7 +158,7 @@ export function scholingsregisterService(kit: HandlerKit, prisma: PrismaClient) 
       return message;
     }),
     listScholingApplications: unary<R.ListScholingApplicationsRequest, R.ListScholingApplicationsResponse>(kit, async () => {
-      throw forbidden('ListScholingApplications is not available yet; use GetScholingApplication');
+      throw new GrpcError(GrpcStatus.UNIMPLEMENTED, 'ListScholingApplications is not available yet; use GetScholingApplication');
     }),
     listCatalogueActivities: unary<R.ListCatalogueActivitiesRequest, R.ListCatalogueActivitiesResponse>(kit, async (request) => {
       const offset = Number(request.page?.pageToken || '0') || 0;
