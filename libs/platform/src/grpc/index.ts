@@ -4,3 +4,4 @@ export * from './auth';
 export * from './handlers';
 export * from './server';
 export * from './client';
+export * from './paging';

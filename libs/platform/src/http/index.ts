@@ -14,3 +14,4 @@ export {
 export { type ReadinessCheck, type ReadinessCheckFn } from './readiness';
 export { sendProblem } from './respond';
 export { startHttpServer, type RunningHttpServer, type StartHttpServerOptions } from './server';
+export { escapeHtml, html, SafeHtml } from './html';

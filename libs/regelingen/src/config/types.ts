@@ -101,6 +101,8 @@ export interface StapParameters {
   readonly trainingGrantLimitPerYear: Sourced<number | null>;
   /** Share of each tijdvak's ceiling reserved for applications at a UWV office, in basis points. */
   readonly counterReserveBasisPoints: Sourced<number>;
+  /** Hours before a tijdvak closes from which its unused counter reserve may be used online; null: never released. */
+  readonly counterReserveReleaseHoursBeforeClosing: Sourced<number | null>;
   readonly rolloverOfUnusedBudget: Sourced<boolean>;
   readonly openingTime: Sourced<string>;
   readonly advanceInvoiceFromWeeksBeforeStart: Sourced<number>;
@@ -109,6 +111,8 @@ export interface StapParameters {
   readonly maxExclusionYears: Sourced<number>;
   readonly recognitionRoutes: Sourced<readonly RecognitionRoute[]>;
   readonly trainingAbroadAllowed: Sourced<boolean>;
+  /** Whether a granted application that is withdrawn still counts as the person's grant of that calendar year. */
+  readonly withdrawnGrantCountsForTheYear: Sourced<boolean>;
 }
 
 export interface OntwikkeladviesParameters {

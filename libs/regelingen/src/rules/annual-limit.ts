@@ -1,7 +1,8 @@
 // At most one STAP-budget per calendar year: a granted application counts, a rejected one does not.
 // Source: DOMAIN.md §2.1 [pub] ("één keer per kalenderjaar").
 // Assumptions, the sources being silent: the year is that of the application date; an application
-// still being decided blocks a new one (it may yet be granted); a withdrawn one does not count.
+// still being decided blocks a new one (it may yet be granted); one withdrawn before it was granted does not count
+// (a withdrawn GRANT keeps counting: parameter withdrawnGrantCountsForTheYear, applied by stap-portal).
 import { yearOf, type IsoDate } from '../calendar/iso-date';
 import { verdictWith, type VerdictWith } from '../result';
 

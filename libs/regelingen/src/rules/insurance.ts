@@ -5,7 +5,7 @@
 // insured on every day of a calendar month that lies wholly inside the reference period. For the usual
 // opening on the 1st the reference period is exactly 24 calendar months, so nothing is lost; a
 // mid-month opening (17 March 2023) loses the two partial edge months, which is the strict reading.
-import { addDays, addMonthsClamped, compareDates, firstDayOfMonth, isBefore, lastDayOfMonth, type IsoDate } from '../calendar/iso-date';
+import { addDays, addMonthsClamped, assertIsoDate, compareDates, daysInMonth, isBefore, type IsoDate } from '../calendar/iso-date';
 import type { InsuranceRequirement } from '../config/types';
 import { verdictWith, type VerdictWith } from '../result';
 
@@ -47,19 +47,37 @@ function mergePeriods(periods: readonly InsuredPeriod[]): InsuredPeriod[] {
   return merged;
 }
 
-function covers(period: InsuredPeriod, range: DateRange): boolean {
-  return compareDates(period.from, range.from) <= 0 && (period.until === null || compareDates(period.until, range.until) >= 0);
+// Months as one integer (year * 12 + month - 1), so a run of whole months is an interval and counting is arithmetic:
+// the applicant's periods are parsed once instead of every month of the reference period being built date by date.
+function monthNumber(year: number, month: number): number {
+  return year * 12 + month - 1;
 }
 
-/** Calendar months wholly inside `reference` during which the person was insured on every day. */
+/** The first calendar month that begins on or after `date`. */
+function firstWholeMonthFrom(date: IsoDate): number {
+  const { year, month, day } = assertIsoDate(date);
+  return monthNumber(year, month) + (day === 1 ? 0 : 1);
+}
+
+/** The last calendar month that ends on or before `date`. */
+function lastWholeMonthUntil(date: IsoDate): number {
+  const { year, month, day } = assertIsoDate(date);
+  return monthNumber(year, month) - (day === daysInMonth(year, month) ? 0 : 1);
+}
+
+/**
+ * Calendar months wholly inside `reference` during which the person was insured on every day. After merging, the
+ * periods are disjoint and not adjacent, so no calendar month lies wholly inside two of them: the count is the sum,
+ * per period, of the whole months it shares with the reference period.
+ */
 export function countInsuredMonths(periods: readonly InsuredPeriod[], reference: DateRange): number {
-  const merged = mergePeriods(periods);
-  let monthStart = reference.from === firstDayOfMonth(reference.from) ? reference.from : addDays(lastDayOfMonth(reference.from), 1);
+  const first = firstWholeMonthFrom(reference.from);
+  const last = lastWholeMonthUntil(reference.until);
   let count = 0;
-  while (compareDates(lastDayOfMonth(monthStart), reference.until) <= 0) {
-    const month = { from: monthStart, until: lastDayOfMonth(monthStart) };
-    if (merged.some((period) => covers(period, month))) count += 1;
-    monthStart = addDays(month.until, 1);
+  for (const period of mergePeriods(periods)) {
+    const from = Math.max(first, firstWholeMonthFrom(period.from));
+    const until = period.until === null ? last : Math.min(last, lastWholeMonthUntil(period.until));
+    count += Math.max(0, until - from + 1);
   }
   return count;
 }

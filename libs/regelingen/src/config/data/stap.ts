@@ -30,6 +30,11 @@ const BASE_2022: StapParameters = {
     pub: 'per aanvraagtijdvak a part of the budget is made available for people who cannot apply digitally (regulation amendment for 2023)',
     assumption: 'the sources give no share; 1% (100 basis points) of each tijdvak ceiling is assumed',
   }),
+  counterReserveReleaseHoursBeforeClosing: sourced(24, {
+    domain: '§2.1',
+    pub: 'part of each tijdvak budget is reserved for people who cannot apply online; unused budget moves to the next tijdvak',
+    assumption: 'the sources do not say whether an unused counter reserve returns to the online part; 24 hours before closing is assumed',
+  }),
   rolloverOfUnusedBudget: sourced(true, { domain: '§2.1', pub: 'unused budget of a tijdvak moves to the next tijdvak' }),
   openingTime: sourced('10:00', { domain: '§2.1', pub: 'every STAP window opened at 10:00 (UWV news releases 2022-2023)' }),
   advanceInvoiceFromWeeksBeforeStart: sourced(3, { domain: '§2.1', pub: 'the provider may invoice the advance from 3 weeks before the start' }),
@@ -44,6 +49,11 @@ const BASE_2022: StapParameters = {
     pub: 'recognition routes for STAP eligibility: OCW (RIO), NRTO, NLQF, CPION, CEDEO, branch-recognised',
   }),
   trainingAbroadAllowed: sourced(true, { domain: '§2.1', pub: 'courses given abroad were excluded only from September 2023' }),
+  withdrawnGrantCountsForTheYear: sourced(true, {
+    domain: '§2.1',
+    pub: 'at most one application per calendar year: a granted one counts, a rejected one does not',
+    assumption: 'the sources are silent on withdrawal; a withdrawn grant was granted, so it keeps counting for its calendar year',
+  }),
 };
 
 const FROM_FEBRUARY_2023: StapParameters = {
