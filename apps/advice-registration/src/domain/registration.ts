@@ -13,6 +13,7 @@ import {
   type Tijdvak,
 } from '@stap/regelingen';
 import { profileCode, schemeEducationLevel } from './profile';
+import { isUuid } from '@stap/platform/ids';
 
 export interface RegistrationInput {
   tijdvakId: string;
@@ -40,8 +41,7 @@ export interface ValidRegistration {
   dutchLabourMarketTie: boolean;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (text: string) => UUID.test(text);
+export { isUuid };
 
 /** Every field violation at once, named by its proto path, so the adviser's system learns all its mistakes. */
 export function registrationViolations(input: RegistrationInput): Violation[] {

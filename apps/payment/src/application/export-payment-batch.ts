@@ -6,6 +6,7 @@ import { invalid, notFoundError, preconditionFailed } from '@stap/platform/error
 import { buildPain001, type Pain001Debtor } from '../domain/pain001';
 import { isoDateOf } from '../infrastructure/ledger-book';
 import type { PrismaClient } from '../infrastructure/prisma/client';
+import { isUuid } from '@stap/platform/ids';
 
 export interface ExportedBatch {
   xml: string;
@@ -13,10 +14,9 @@ export interface ExportedBatch {
   transferCount: number;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function exportPaymentBatch(prisma: PrismaClient, batchId: string, debtor: Pain001Debtor): Promise<ExportedBatch> {
-  if (!UUID.test(batchId)) throw invalid([{ field: 'payment_batch_id', description: 'must be a UUID' }]);
+  if (!isUuid(batchId)) throw invalid([{ field: 'payment_batch_id', description: 'must be a UUID' }]);
   const batch = await prisma.paymentBatch.findUnique({ where: { id: batchId } });
   if (!batch) throw notFoundError('no payment batch with that id');
   if (batch.status === 'EXECUTED') throw preconditionFailed('the batch was executed already', 'BATCH_EXECUTED');

@@ -11,6 +11,7 @@ import { invoiceRefusal, invoiceViolations, type InvoiceInput, type PurchaseOrde
 import { book, dateOf, isoDateOf } from '../infrastructure/ledger-book';
 import { EVENT_SOURCE, invoiceApprovedEvent } from '../infrastructure/messaging/payment-events';
 import { isUniqueViolation, type InvoiceRow, type PrismaClient } from '../infrastructure/prisma/client';
+import { isUuid } from '@stap/platform/ids';
 
 export interface InvoiceSubmission extends InvoiceInput {
   purchaseOrderId: string;
@@ -23,7 +24,6 @@ export interface Submitter {
   payeeId?: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const INVOICE_REFUSAL_REASONS = {
   TOO_EARLY: 'INVOICE_REJECTION_REASON_TOO_EARLY',
@@ -33,7 +33,7 @@ export const INVOICE_REFUSAL_REASONS = {
 
 export async function submitInvoice(prisma: PrismaClient, submission: InvoiceSubmission, submitter: Submitter, now = new Date()): Promise<InvoiceRow> {
   const violations = invoiceViolations(submission);
-  if (!UUID.test(submission.purchaseOrderId)) violations.unshift({ field: 'purchase_order_id', description: 'must be a UUID' });
+  if (!isUuid(submission.purchaseOrderId)) violations.unshift({ field: 'purchase_order_id', description: 'must be a UUID' });
   if (violations.length > 0) throw invalid(violations, 'the invoice has invalid fields');
   try {
     return await prisma.$transaction(async (tx) => {

@@ -1,22 +1,8 @@
 // Server-rendered HTML for the adviser pages: escaped text, one layout in Dutch with NL Design System (Utrecht)
 // classes, a skip link and landmarks (WCAG 2.1 AA). No inline script or style, so helmet's CSP holds.
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+import { html, SafeHtml } from '@stap/platform/http';
 
-export const escapeHtml = (value: unknown): string => String(value ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
-
-/** A tagged template that escapes every interpolated value unless it is already marked safe. */
-export class SafeHtml {
-  constructor(readonly html: string) {}
-  toString(): string {
-    return this.html;
-  }
-}
-
-export function html(strings: TemplateStringsArray, ...values: unknown[]): SafeHtml {
-  const render = (value: unknown): string =>
-    value instanceof SafeHtml ? value.html : Array.isArray(value) ? value.map(render).join('') : escapeHtml(value);
-  return new SafeHtml(strings.reduce((out, part, i) => out + part + (i < values.length ? render(values[i]) : ''), ''));
-}
+export { html, SafeHtml };
 
 export function layout(title: string, body: SafeHtml, signedIn = false): string {
   return html`<!DOCTYPE html>

@@ -24,7 +24,7 @@ import { isUuid } from '../../domain/identifiers';
 import { dateMessage, isoFromDateMessage, money, payeeKindOf, payeeMessage, tijdvakRef } from '../../infrastructure/messaging/proto-mapping';
 import type { Prisma, PrismaClient, PaymentRow } from '../../infrastructure/prisma/client';
 import { toPurchaseOrder, toRecoveryOrder } from './mappers';
-import { pageResponse, readPage } from './paging';
+import { pageResponse, readPage } from '@stap/platform/grpc';
 
 export interface ListDeps {
   prisma: PrismaClient;

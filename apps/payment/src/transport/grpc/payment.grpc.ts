@@ -47,6 +47,7 @@ import type { PrismaClient, PurchaseOrderRow } from '../../infrastructure/prisma
 import { toBudgetReport, toBalances } from './report-mappers';
 import { toInvoice, toPaymentBatch, toPurchaseOrder, toRecoveryOrder, toSettlement } from './mappers';
 import { listJournalEntries, listPayments, listPurchaseOrders, listRecoveryOrders } from './list.grpc';
+import { isUuid } from '@stap/platform/ids';
 
 export const SCOPES = { read: 'payments:read', settle: 'payments:settle', batch: 'payments:batch', reports: 'payments:reports' } as const;
 
@@ -56,7 +57,6 @@ export interface PaymentGrpcDeps {
   debtor: Pain001Debtor;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EXPORT_CHUNK_BYTES = 64 * 1024;
 
 function requireScope(identity: Identity, scope: string): void {
@@ -64,7 +64,7 @@ function requireScope(identity: Identity, scope: string): void {
 }
 
 function uuid(value: string, field: string): string {
-  if (!UUID.test(value)) throw invalid([{ field, description: 'must be a UUID' }]);
+  if (!isUuid(value)) throw invalid([{ field, description: 'must be a UUID' }]);
   return value;
 }
 

@@ -8,11 +8,11 @@ import { facts } from '../../application/expire-recognitions';
 import { todayInAmsterdam } from '../../domain/dates';
 import { stateOn } from '../../domain/recognition';
 import type { PrismaClient } from '../../infrastructure/prisma/client';
+import { isUuid } from '@stap/platform/ids';
 
 const STATUS_NL: Record<string, string> = { ACTIVE: 'Actief', UNDER_INVESTIGATION: 'In onderzoek', SUSPENDED: 'Geschorst', ENDED: 'Beëindigd' };
 const STATE_NL: Record<string, string> = { VALID: 'Geldig', PENDING: 'Nog niet ingegaan', EXPIRED: 'Verlopen', REVOKED: 'Ingetrokken' };
 const PAGE_SIZE = 25;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
@@ -100,7 +100,7 @@ export function providerPages(prisma: PrismaClient, cssPath: string): (router: R
     });
     router.get('/opleiders/:id', async (request, response) => {
       const id = String(request.params.id);
-      if (!UUID.test(id)) throw notFoundError('Deze opleider bestaat niet.');
+      if (!isUuid(id)) throw notFoundError('Deze opleider bestaat niet.');
       response.type('html').send(detailPage(await loadProviderView(prisma, { providerId: id })));
     });
   };
