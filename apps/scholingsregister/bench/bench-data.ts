@@ -37,6 +37,9 @@ export async function seedProviders(prisma: PrismaClient): Promise<void> {
 export interface ImportFigures {
   seconds: number;
   feeds: number;
+  /** Items applied (created or changed). */
+  applied: number;
+  /** Items in the feeds. */
   trainings: number;
   failed: number;
   reportRows: number;
@@ -46,12 +49,13 @@ export interface ImportFigures {
 export async function importAll(prisma: PrismaClient, concurrency: number, reference = 'bench-1'): Promise<ImportFigures> {
   const counts = trainingsPerProvider(GENERATED_PROVIDERS, GENERATED_TRAININGS);
   let next = 0;
-  const figures = { trainings: 0, failed: 0, reportRows: 0 };
+  const figures = { trainings: 0, applied: 0, failed: 0, reportRows: 0 };
   const started = process.hrtime.bigint();
   const worker = async () => {
     for (let index = next++; index < GENERATED_PROVIDERS; index = next++) {
       const summary = await importFeed(prisma, SYSTEM_ACTOR, generatedFeed(index, counts[index], reference));
-      figures.trainings += summary.appliedCount;
+      figures.trainings += summary.itemCount;
+      figures.applied += summary.appliedCount;
       figures.failed += summary.failedCount;
       figures.reportRows += summary.infoRowCount + summary.errorRowCount;
     }

@@ -112,3 +112,26 @@ it('revoked, expired or suspended -> not applyable; reinstated or recognised aga
   await new Promise((resolve) => setTimeout(resolve, 1_000));
   expect((await f.prisma.trainingGrantCount.findUnique({ where: { trainingId_year: { trainingId: id, year: 2023 } } }))?.grants).toBe(1);
 });
+
+it('a suspension with a future effective_date is stored as pending, not applied on arrival', async () => {
+  const providerId = randomUUID();
+  const kvkNumber = String(40_000_000 + Math.floor(Math.random() * 50_000_000));
+  await providerEvent('provider_registered', 'ProviderRegistered', providerId, P.ProviderRegistered.encode({ providerId, kvkNumber: { value: kvkNumber }, legalName: 'Vooruit B.V.', communicationName: 'Vooruit', registeredAt: new Date().toISOString() }).finish());
+  await providerEvent('recognition_granted', 'RecognitionGranted', providerId, P.RecognitionGranted.encode({ providerId, recognitionId: randomUUID(), route: 0, issuingBody: 'NRTO', validPeriod: undefined, grantedAt: new Date().toISOString() }).finish());
+  await until(async () => (await f.prisma.providerRecognition.count({ where: { providerId, status: 'VALID' } })) === 1, 'recognition applied');
+  const id = await createTraining(f.prisma, { subject: 'p', scopes: [], kvkNumber }, aTraining(providerId));
+
+  await providerEvent('provider_suspended', 'ProviderSuspended', providerId, P.ProviderSuspended.encode({ providerId, decision: { reference: 'S-9', reason: 'besluit', decidedOn: undefined }, effectiveDate: { year: 2099, month: 1, day: 1 }, suspendedAt: new Date().toISOString() }).finish());
+  await until(async () => (await f.prisma.pendingProviderChange.count({ where: { providerId } })) === 1, 'suspension stored as pending');
+  expect(await f.prisma.pendingProviderChange.findFirstOrThrow({ where: { providerId } })).toMatchObject({ effectiveDate: new Date('2099-01-01T00:00:00Z'), appliedAt: null });
+  expect(await applyable(id)).toBe(true);
+  expect((await f.prisma.providerProjection.findUniqueOrThrow({ where: { providerId } })).suspended).toBe(false);
+
+  // An end of registration after a last day ahead takes effect the day after that last day.
+  await providerEvent('provider_ended', 'ProviderEnded', providerId, P.ProviderEnded.encode({ providerId, endDate: { year: 2099, month: 6, day: 30 }, reason: 'gestopt' }).finish());
+  await until(async () => (await f.prisma.pendingProviderChange.count({ where: { providerId } })) === 2, 'end stored as pending');
+  expect((await f.prisma.pendingProviderChange.findMany({ where: { providerId }, orderBy: { seq: 'asc' } })).map((row) => [row.effectiveDate.toISOString().slice(0, 10), (row.fact as { kind: string }).kind]))
+    .toEqual([['2099-01-01', 'suspended'], ['2099-07-01', 'ended']]);
+  expect((await f.prisma.providerProjection.findUniqueOrThrow({ where: { providerId } })).ended).toBe(false);
+  expect(await applyable(id)).toBe(true);
+});

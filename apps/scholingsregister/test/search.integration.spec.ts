@@ -1,8 +1,10 @@
 // Search on the real database: Dutch stemming ("boekhouden" finds "Boekhouding voor zzp'ers"), every filter,
 // sorting, paging with tokens bound to the query, and what public search never shows.
 import { createTraining } from '../src/application/create-training';
-import { searchTrainings, type SearchQuery } from '../src/application/search-trainings';
+import { Pool } from 'pg';
+import { pgRunner, searchTrainings, type SearchQuery } from '../src/application/search-trainings';
 import { withdrawTraining } from '../src/application/training-lifecycle';
+import { getTraining, getTrainingsByIds } from '../src/application/get-training';
 import { aStartMoment, aTraining, knownProvider, registerFixture, type RegisterFixture } from './register-fixture';
 
 let f: RegisterFixture;
@@ -58,4 +60,37 @@ it('sorts by price and name, and pages with tokens bound to their query', async 
   expect(second.nextPageToken).toBe('');
   await expect(searchTrainings(f.prisma, { sort: 'PRICE_ASCENDING', pageToken: first.nextPageToken })).rejects.toMatchObject({ kind: 'invalid' });
   await expect(searchTrainings(f.prisma, { sectors: ['SECTOR_SPACE'], postcodeArea: '0x' })).rejects.toMatchObject({ violations: [{ field: 'sectors', description: 'unknown value "SECTOR_SPACE"' }, { field: 'postcode_area', description: 'must be the first 2 to 4 digits of a postcode' }] });
+});
+
+it('loads a page of hits as the same trainings GetTraining gives, in the order asked', async () => {
+  const page = [ids.zorg, ids.boekhouding, ids.incomplete, ids.excel];
+  const expected = await Promise.all(page.map((trainingId) => getTraining(f.prisma, { trainingId })));
+  expect(await getTrainingsByIds(f.prisma, page)).toEqual(expected);
+});
+
+it("returns each hit's training, in the same round trip, as GetTraining gives it", async () => {
+  const result = await searchTrainings(f.prisma, { sort: 'NAME', pageSize: 3 });
+  expect(result.trainings.map((t) => t.id)).toEqual(result.hits.map((hit) => hit.trainingId));
+  expect(result.trainings).toHaveLength(3);
+  expect(result.trainings).toEqual(await Promise.all(result.hits.map(({ trainingId }) => getTraining(f.prisma, { trainingId }))));
+});
+
+it('gives the same answers through node-postgres (the HTTP hot path) as through Prisma', async () => {
+  const pool = new Pool({ connectionString: f.db.url, max: 2 });
+  try {
+    const first = await searchTrainings(f.prisma, { sort: 'NAME', pageSize: 1 });
+    const queries: SearchQuery[] = [
+      { query: 'boekhouden' },
+      { sectors: ['SECTOR_FINANCE'], sort: 'PRICE_ASCENDING', pageSize: 1 },
+      { city: 'Utrecht', maxPriceCents: 100_000, applyableOnly: true },
+      { sort: 'NAME', pageSize: 1, pageToken: first.nextPageToken },
+    ];
+    for (const q of queries) {
+      const viaPrisma = await searchTrainings(f.prisma, q);
+      expect(await searchTrainings(f.prisma, q, pgRunner(pool))).toEqual(viaPrisma);
+    }
+    expect((await searchTrainings(f.prisma, { query: 'boekhouden' }, pgRunner(pool))).hits.length).toBeGreaterThan(0);
+  } finally {
+    await pool.end();
+  }
 });

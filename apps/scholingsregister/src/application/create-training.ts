@@ -50,7 +50,7 @@ export async function createTraining(prisma: PrismaClient, actor: Actor, input: 
 /** Inserts one checked start moment with its event and history row. */
 export async function scheduleStartMoment(tx: Parameters<Parameters<PrismaClient['$transaction']>[0]>[0], trainingId: string, sm: CheckedStartMoment, actor: string): Promise<string> {
   const id = randomUUID();
-  const row = await tx.startMoment.create({ data: { id, trainingId, status: 'OPEN', ...startMomentColumns(sm) } });
+  const row = await tx.startMoment.create({ data: { id, trainingId, status: 'OPEN', ...startMomentColumns(sm), capacity: sm.capacity ?? null } });
   await emit(tx, [trainingEvents.startMomentScheduled(trainingId, { id, startDate: isoDate(row.startDate), endDate: isoDate(row.endDate), totalCents: row.totalCents, locationKind: locationKindFromJSON(row.locationKind) })]);
   await recordHistory(tx, [{ trainingId, startMomentId: id, kind: 'START_MOMENT_SCHEDULED', detail: { code: sm.providerStartMomentCode, totalCents: sm.totalCents }, actor }]);
   return id;

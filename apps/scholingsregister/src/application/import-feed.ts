@@ -15,7 +15,11 @@ import { checkProgramme, checkStartMoment, deriveStatus, type CheckedStartMoment
 import { grantLimitPerYearOn } from '../domain/grant-limit';
 import type { PrismaClient, TransactionClient } from '../infrastructure/prisma/client';
 import { emit, feedEvents, trainingEvents } from '../infrastructure/messaging/register-events';
-import { isoDate, providerEligibility, recordHistory, rederive, refreshSearchVectors, startMomentColumns } from '../infrastructure/training-store';
+import {
+  emitInBulk, insertStartMoments, insertTrainings, isoDate, providerEligibility, recordHistory, recordHistoryInBulk, rederive, startMomentColumns, trainingsOfProvider,
+  type HistoryRow, type NewStartMoment, type NewTraining,
+} from '../infrastructure/training-store';
+import { searchFacets } from '../domain/search-facets';
 import type { DomainEvent } from '@stap/platform/kafka';
 import { requireProviderActor, type Actor } from './actor';
 import { scheduleStartMoment } from './create-training';
@@ -124,7 +128,7 @@ export async function importFeed(prisma: PrismaClient, actor: Actor, raw: unknow
   const feed = parseEnvelope(raw);
   const providerId = feed.provider.providerId;
   const previous = await prisma.feedSubmission.findUnique({ where: { providerId_feedReference: { providerId, feedReference: feed.feedReference } } });
-  const provider = await prisma.$transaction((tx) => requireProviderActor(tx, actor, providerId));
+  const provider = await requireProviderActor(prisma, actor, providerId);
   if (provider.kvkNumber !== feed.provider.kvkNumber) throw invalid([{ field: 'provider.kvkNumber', description: 'does not match the provider' }]);
   if (previous) return previous;
   const seen = new Set<string>();
@@ -132,55 +136,79 @@ export async function importFeed(prisma: PrismaClient, actor: Actor, raw: unknow
   return prisma.$transaction(
     async (tx) => {
       const id = randomUUID();
-      await tx.feedSubmission.create({ data: { id, providerId, feedReference: feed.feedReference, mode: feed.mode, status: 'PROCESSING', itemCount: items.length, receivedAt: now } });
-      const events: DomainEvent[] = [feedEvents.received(id, providerId, items.length)];
       const result = provider.suspended || provider.ended
         ? rejectedFeed(provider.suspended ? 'aanbieder is geschorst' : 'registratie van de aanbieder is beëindigd')
-        : await processItems(tx, actor.subject, providerId, items, feed.mode === 'FULL', now);
-      const rows = result.rows.map((row, index) => ({ ...row, feedId: id, rowNumber: index + 1, providerKvkNumber: provider.kvkNumber }));
-      for (let start = 0; start < rows.length; start += 5_000) await tx.feedReportRow.createMany({ data: rows.slice(start, start + 5_000) });
-      const summary = await tx.feedSubmission.update({
-        where: { id },
+        : await processItems(tx, actor.subject, provider, items, feed.mode === 'FULL', now);
+      const rows = result.rows.map((row, index) => ({ ...row, rowNumber: index + 1 }));
+      // The submission row is written once, when the outcome is known; PROCESSING is never visible outside this transaction.
+      const summary = await tx.feedSubmission.create({
         data: {
-          status: result.status, appliedCount: result.applied, failedCount: result.failed, processedAt: new Date(),
+          id, providerId, feedReference: feed.feedReference, mode: feed.mode, status: result.status, itemCount: items.length, receivedAt: now,
+          appliedCount: result.applied, failedCount: result.failed, processedAt: new Date(),
           infoRowCount: rows.filter((r) => r.signal === 'INFO').length, errorRowCount: rows.filter((r) => r.signal === 'FOUT').length,
         },
       });
-      events.push(feedEvents.processed(id, providerId, feedStatusFromJSON(`FEED_STATUS_${result.status}`), result.applied, result.failed));
-      await emit(tx, events);
+      await insertReportRows(tx, id, provider.kvkNumber, rows);
+      await emitInBulk(tx, [
+        feedEvents.received(id, providerId, items.length),
+        ...result.events,
+        feedEvents.processed(id, providerId, feedStatusFromJSON(`FEED_STATUS_${result.status}`), result.applied, result.failed),
+      ]);
       return summary;
     },
     { timeout: 600_000, maxWait: 60_000 },
   );
 }
 
+/** The processing report of one feed in one statement. */
+async function insertReportRows(tx: TransactionClient, feedId: string, kvkNumber: string, rows: (ReportRow & { rowNumber: number })[]): Promise<void> {
+  if (rows.length === 0) return;
+  const col = <V>(value: (row: ReportRow & { rowNumber: number }) => V) => rows.map(value);
+  await tx.$executeRaw`
+    INSERT INTO feed_report_row (feed_id, row_number, item_sequence, signal, subject, provider_kvk_number, provider_programme_code,
+                                 provider_start_moment_code, training_id, start_moment_id, code, message)
+    SELECT ${feedId}::uuid, u.row_number, u.item_sequence, u.signal, u.subject, ${kvkNumber}, u.programme_code, u.start_moment_code, u.training_id,
+           u.start_moment_id, u.code, u.message
+      FROM unnest(${col((r) => r.rowNumber)}::int[], ${col((r) => r.itemSequence)}::int[], ${col((r) => r.signal)}::text[], ${col((r) => r.subject)}::text[],
+                  ${col((r) => r.providerProgrammeCode)}::text[], ${col((r) => r.providerStartMomentCode)}::text[], ${col((r) => r.trainingId)}::uuid[],
+                  ${col((r) => r.startMomentId)}::uuid[], ${col((r) => r.code)}::text[], ${col((r) => r.message)}::text[])
+        AS u(row_number, item_sequence, signal, subject, programme_code, start_moment_code, training_id, start_moment_id, code, message)`;
+}
+
 interface ProcessResult {
   status: 'PROCESSED' | 'REJECTED';
   rows: ReportRow[];
+  /** Events of the new programmes, written with the feed's own events in one statement. */
+  events: DomainEvent[];
   applied: number;
   failed: number;
 }
 
 function rejectedFeed(message: string): ProcessResult {
-  return { status: 'REJECTED', applied: 0, failed: 0, rows: [{ itemSequence: 0, signal: 'FOUT', subject: 'PROVIDER', providerProgrammeCode: '', providerStartMomentCode: '', trainingId: null, startMomentId: null, code: 'PROVIDER_NOT_ACTIVE', message }] };
+  return { status: 'REJECTED', applied: 0, failed: 0, events: [], rows: [{ itemSequence: 0, signal: 'FOUT', subject: 'PROVIDER', providerProgrammeCode: '', providerStartMomentCode: '', trainingId: null, startMomentId: null, code: 'PROVIDER_NOT_ACTIVE', message }] };
 }
 
 async function storedTrainings(tx: TransactionClient, providerId: string): Promise<Map<string, StoredTraining>> {
-  const trainings = await tx.training.findMany({ where: { providerId }, include: { startMoments: true } });
+  const trainings = await trainingsOfProvider(tx, providerId);
   return new Map(
     trainings.map((t) => [
-      t.providerProgrammeCode,
+      t.provider_programme_code,
       {
-        id: t.id, lifecycle: t.lifecycle, notAvailableForStap: t.notAvailableForStap,
-        programme: { name: t.name, description: t.description, studyLoadHours: t.studyLoadHours, nlqfLevel: t.nlqfLevel, eqfLevel: t.eqfLevel, sector: t.sector, language: t.language, deliveryMode: t.deliveryMode, leadsToCertificate: t.leadsToCertificate },
-        startMoments: t.startMoments.map((sm) => ({ id: sm.id, providerStartMomentCode: sm.providerStartMomentCode, status: sm.status, fingerprint: startMomentFingerprint({ ...sm, startDate: isoDate(sm.startDate), endDate: isoDate(sm.endDate) }) })),
+        id: t.id, lifecycle: t.lifecycle, notAvailableForStap: t.not_available_for_stap,
+        programme: {
+          name: t.name, description: t.description, studyLoadHours: t.study_load_hours, nlqfLevel: t.nlqf_level, eqfLevel: t.eqf_level, sector: t.sector,
+          language: t.language, deliveryMode: t.delivery_mode, leadsToCertificate: t.leads_to_certificate,
+        },
+        startMoments: t.start_moments.map((sm) => ({ id: sm.id, providerStartMomentCode: sm.providerStartMomentCode, status: sm.status, fingerprint: startMomentFingerprint(sm) })),
       },
     ]),
   );
 }
 
-async function processItems(tx: TransactionClient, actor: string, providerId: string, items: CheckedItem[], fullMode: boolean, now: Date): Promise<ProcessResult> {
-  const stored = await storedTrainings(tx, providerId);
+type FeedProvider = Awaited<ReturnType<typeof requireProviderActor>>;
+
+async function processItems(tx: TransactionClient, actor: string, provider: FeedProvider, items: CheckedItem[], fullMode: boolean, now: Date): Promise<ProcessResult> {
+  const stored = await storedTrainings(tx, provider.providerId);
   const rows: ReportRow[] = [];
   const creates: CheckedItem[] = [];
   let applied = 0;
@@ -205,11 +233,12 @@ async function processItems(tx: TransactionClient, actor: string, providerId: st
     if (planChangesAnything(plan)) applied += 1;
     rows.push(...(await applyPlan(tx, actor, item, existing.id, plan, now)));
   }
-  rows.push(...(await createInBulk(tx, actor, providerId, creates, now)));
+  const created = await createInBulk(tx, actor, provider, creates, now);
+  rows.push(...created.rows);
   applied += creates.length;
   if (fullMode) rows.push(...(await withdrawMissing(tx, actor, stored, new Set(items.map((i) => i.programmeCode)), now)));
   rows.sort((a, b) => a.itemSequence - b.itemSequence);
-  return { status: 'PROCESSED', rows, applied, failed };
+  return { status: 'PROCESSED', rows, events: created.events, applied, failed };
 }
 
 async function applyPlan(tx: TransactionClient, actor: string, item: CheckedItem, trainingId: string, plan: ItemPlan, now: Date): Promise<ReportRow[]> {
@@ -252,34 +281,37 @@ async function applyStartMomentAction(tx: TransactionClient, actor: string, item
   }
 }
 
-/** New programmes in a few multi-row statements: trainings, start moments, history, events, search vectors. */
-async function createInBulk(tx: TransactionClient, actor: string, providerId: string, items: CheckedItem[], now: Date): Promise<ReportRow[]> {
-  if (items.length === 0) return [];
+/**
+ * New programmes, set-based: one INSERT for the trainings (with search vector and facets), one for their start
+ * moments, one for the history rows; the events are returned to be written with the feed's own in one INSERT.
+ * The same status, events and history as CreateTraining + rederive would give a complete new programme.
+ */
+async function createInBulk(tx: TransactionClient, actor: string, provider: FeedProvider, items: CheckedItem[], now: Date): Promise<{ rows: ReportRow[]; events: DomainEvent[] }> {
+  if (items.length === 0) return { rows: [], events: [] };
+  const providerId = provider.providerId;
   const eligible = await providerEligibility(tx, providerId);
   const limit = grantLimitPerYearOn(now);
-  const trainings = [];
-  const startMoments = [];
-  const history = [];
+  const trainings: NewTraining[] = [];
+  const startMoments: NewStartMoment[] = [];
+  const history: HistoryRow[] = [];
   const events: DomainEvent[] = [];
   const rows: ReportRow[] = [];
   for (const item of items) {
     const programme = item.programme as NonNullable<CheckedItem['programme']>;
     const trainingId = randomUUID();
     const { status, closedReason } = deriveStatus({ lifecycle: 'ACTIVE', description: programme.description, startMomentStatuses: item.startMoments.map(() => 'OPEN'), grantsThisYear: 0, grantLimitPerYear: limit });
-    const open = item.startMoments.map((sm) => sm.checked);
+    const facets = searchFacets(item.startMoments.map(({ checked }) => ({ status: 'OPEN', startDate: checked.startDate, cityKey: startMomentColumns(checked).cityKey, postalCode: checked.postalCode, totalCents: checked.totalCents })));
     trainings.push({
-      id: trainingId, providerId, providerProgrammeCode: programme.providerProgrammeCode, name: programme.name.trim(), description: programme.description.trim(), studyLoadHours: programme.studyLoadHours,
+      id: trainingId, providerProgrammeCode: programme.providerProgrammeCode, name: programme.name.trim(), description: programme.description.trim(), studyLoadHours: programme.studyLoadHours,
       nlqfLevel: programme.nlqfLevel, eqfLevel: programme.eqfLevel, sector: programme.sector, language: programme.language, deliveryMode: programme.deliveryMode,
-      leadsToCertificate: programme.leadsToCertificate, notAvailableForStap: programme.notAvailableForStap, lifecycle: 'ACTIVE', status, applicationClosedReason: closedReason, providerEligible: eligible,
-      minPriceCents: open.length > 0 ? Math.min(...open.map((sm) => sm.totalCents)) : null,
-      firstStartDate: open.length > 0 ? new Date(`${open.map((sm) => sm.startDate).sort()[0]}T00:00:00Z`) : null,
+      leadsToCertificate: programme.leadsToCertificate, notAvailableForStap: programme.notAvailableForStap, status, applicationClosedReason: closedReason, facets,
     });
     events.push(trainingEvents.registered({ trainingId, providerId, providerProgrammeCode: programme.providerProgrammeCode, name: programme.name, status: trainingStatusFromJSON(status) }));
     history.push({ trainingId, kind: 'REGISTERED', detail: { via: 'feed' }, actor });
     rows.push(info(item.sequence, 'PROGRAMME', item.programmeCode, '', trainingId, null, 'CREATED'));
     for (const { checked } of item.startMoments) {
       const id = randomUUID();
-      startMoments.push({ id, trainingId, status: 'OPEN', ...startMomentColumns(checked) });
+      startMoments.push({ id, trainingId, startMoment: checked });
       events.push(trainingEvents.startMomentScheduled(trainingId, { id, startDate: checked.startDate, endDate: checked.endDate, totalCents: checked.totalCents, locationKind: locationKindFromJSON(checked.location.kind) }));
       history.push({ trainingId, startMomentId: id, kind: 'START_MOMENT_SCHEDULED', detail: { code: checked.providerStartMomentCode, via: 'feed' }, actor });
       rows.push(info(item.sequence, 'START_MOMENT', item.programmeCode, checked.providerStartMomentCode, trainingId, id, 'CREATED'));
@@ -287,14 +319,10 @@ async function createInBulk(tx: TransactionClient, actor: string, providerId: st
     if (status === 'TRAINING_STATUS_PUBLISHED') events.push(trainingEvents.published(trainingId, providerId, programme.notAvailableForStap));
     if (status !== 'TRAINING_STATUS_INCOMPLETE') history.push({ trainingId, kind: `STATUS_${status.replace('TRAINING_STATUS_', '')}`, detail: { from: 'TRAINING_STATUS_INCOMPLETE', to: status }, actor });
   }
-  const chunk = 2_000;
-  for (let i = 0; i < trainings.length; i += chunk) await tx.training.createMany({ data: trainings.slice(i, i + chunk) });
-  for (let i = 0; i < startMoments.length; i += chunk) await tx.startMoment.createMany({ data: startMoments.slice(i, i + chunk) });
-  for (let i = 0; i < history.length; i += chunk) await recordHistory(tx, history.slice(i, i + chunk));
-  for (let i = 0; i < events.length; i += chunk) await emit(tx, events.slice(i, i + chunk));
-  const ids = trainings.map((t) => t.id);
-  for (let i = 0; i < ids.length; i += chunk) await refreshSearchVectors(tx, ids.slice(i, i + chunk));
-  return rows;
+  await insertTrainings(tx, { providerId, communicationName: provider.communicationName, eligible }, trainings);
+  await insertStartMoments(tx, startMoments);
+  await recordHistoryInBulk(tx, history);
+  return { rows, events };
 }
 
 /** FULL mode: programmes of the provider that the feed no longer lists are withdrawn (history and start moments kept). */

@@ -1,4 +1,4 @@
-import { checkProgramme, checkStartMoment, deriveStatus, isApplyable, isProviderEligible, missingForCompleteness, type StartMomentInput, type StatusFacts } from './training';
+import { checkProgramme, checkStartMoment, deriveStatus, isApplyable, isProviderEligible, takesEffectNow, missingForCompleteness, type StartMomentInput, type StatusFacts } from './training';
 import { grantLimitPerYearOn } from './grant-limit';
 
 const programme = {
@@ -32,6 +32,11 @@ describe('programme and start moment checks', () => {
       'price_components.course_tuition', 'price_components.exam',
     ]);
     expect(checkStartMoment({ ...startMoment, startDate: '2026-02-30' }).violations.map((v) => v.field)).toEqual(['start_date']);
+  });
+
+  it('takes a capacity from 1 to 100,000 places, or none', () => {
+    for (const capacity of [undefined, null, 1, 100_000]) expect(checkStartMoment({ ...startMoment, capacity }).violations).toEqual([]);
+    for (const capacity of [0, -3, 1.5, 100_001, Number.NaN]) expect(checkStartMoment({ ...startMoment, capacity }).violations.map((v) => v.field)).toEqual(['capacity']);
   });
 });
 
@@ -72,5 +77,15 @@ describe('completeness and status', () => {
   it('takes the verleningsgrens from the regeling parameters by date', () => {
     expect(grantLimitPerYearOn(new Date('2022-06-01T12:00:00Z'))).toBeNull();
     expect(grantLimitPerYearOn(new Date('2023-06-01T12:00:00Z'))).toBe(300);
+  });
+});
+
+describe('takesEffectNow', () => {
+  it('applies a decision without a date, dated today or earlier at once, and a later one not yet', () => {
+    expect(takesEffectNow(undefined, '2026-11-23')).toBe(true);
+    expect(takesEffectNow('2026-11-22', '2026-11-23')).toBe(true);
+    expect(takesEffectNow('2026-11-23', '2026-11-23')).toBe(true);
+    expect(takesEffectNow('2026-11-24', '2026-11-23')).toBe(false);
+    expect(takesEffectNow('2027-01-01', '2026-12-31')).toBe(false);
   });
 });

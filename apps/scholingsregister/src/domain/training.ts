@@ -66,6 +66,8 @@ export interface StartMomentInput {
   location: { kind: string; address?: AddressInput; countryCode?: string; venueName?: string };
   /** Euro cents, VAT included; course/tuition required, exam and literature optional (absent = not charged). */
   price: { courseTuitionCents: number | null; examCents: number | null; literatureCents: number | null };
+  /** Number of places; null or absent when not stated (feeds never state it). */
+  capacity?: number | null;
 }
 
 /** A start moment as checked: normalised postcode, total price computed. */
@@ -77,6 +79,8 @@ export interface CheckedStartMoment extends StartMomentInput {
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const CODE = /^[A-Za-z0-9._-]{1,64}$/;
 const LANGUAGE = /^[a-z]{2}$/;
+/** Most places a start moment can state: a sanity bound on input, not a scheme rule. */
+const MAX_CAPACITY = 100_000;
 /** Highest price component accepted: far above any real course, far below integer overflow. */
 const MAX_COMPONENT_CENTS = 100_000_000;
 
@@ -150,6 +154,9 @@ export function checkStartMoment(input: StartMomentInput, prefix = ''): { violat
     ...checkComponent(price.examCents, `${prefix}price_components.exam`, false),
     ...checkComponent(price.literatureCents, `${prefix}price_components.literature_materials`, false),
   );
+  if (input.capacity !== undefined && input.capacity !== null && (!Number.isInteger(input.capacity) || input.capacity < 1 || input.capacity > MAX_CAPACITY)) {
+    v.push({ field: `${prefix}capacity`, description: 'must be a whole number from 1 to 100,000' });
+  }
   if (v.length > 0) return { violations: v };
   return { violations: v, checked: { ...input, postalCode, totalCents: totalPriceCents(price) } };
 }
@@ -205,6 +212,15 @@ export function isProviderEligible(provider: { suspended: boolean; ended: boolea
   return !provider.suspended && !provider.ended && provider.validRecognitions > 0;
 }
 
+/**
+ * Whether a provider decision takes effect now: without an effective date, or with one that is today or past
+ * (Europe/Amsterdam calendar dates, yyyy-mm-dd). A later date waits for that day: "from effective_date the
+ * trainings are not applyable" (proto/stap/providers/events/v1/events.proto; DOMAIN.md §3 Provider registry).
+ */
+export function takesEffectNow(effectiveDate: string | undefined, today: string): boolean {
+  return !effectiveDate || effectiveDate <= today;
+}
+
 /** Lifecycle transitions that people make; each returns the reason it is refused, or null. */
 export const lifecycleRules = {
   change: (lifecycle: Lifecycle) => (lifecycle === 'ACTIVE' ? null : `a ${lifecycle.toLowerCase()} training cannot change`),
@@ -213,5 +229,7 @@ export const lifecycleRules = {
   lift: (lifecycle: Lifecycle) => (lifecycle === 'EXCLUDED' ? null : 'the training is not excluded'),
   markFull: (status: StartMomentStatus) => (status === 'CANCELLED' ? 'a cancelled start moment cannot be marked full' : null),
   cancel: (status: StartMomentStatus) => (status === 'CANCELLED' ? 'the start moment is already cancelled' : null),
+  // A cancelled start moment is kept as it was for settlement (DOMAIN.md §3): it is not changed afterwards.
+  changeStartMoment: (status: StartMomentStatus) => (status === 'CANCELLED' ? 'a cancelled start moment cannot be changed' : null),
   reopen: (status: StartMomentStatus) => (status === 'FULL' ? null : 'only a full start moment can be reopened'),
 };

@@ -21,6 +21,16 @@ function decode<T>(codec: { decode(data: Uint8Array): T }, event: CloudEvent): T
   }
 }
 
+/** A google.type.Date as yyyy-mm-dd; unset (or year 0) is undefined: the decision applies from now. */
+function isoDateOf(date: { year: number; month: number; day: number } | undefined): string | undefined {
+  if (!date || date.year === 0) return undefined;
+  const iso = `${String(date.year).padStart(4, '0')}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
+  if (Number.isNaN(Date.parse(`${iso}T00:00:00Z`)) || new Date(`${iso}T00:00:00Z`).toISOString().slice(0, 10) !== iso) throw new MalformedEventError(`invalid effective_date ${iso}`);
+  return iso;
+}
+
+const dayAfter = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
 /** The register's reading of each provider event it cares about; undefined for the others. */
 function factOf(event: CloudEvent): ProviderFact | undefined {
   switch (event.type) {
@@ -34,18 +44,26 @@ function factOf(event: CloudEvent): ProviderFact | undefined {
     }
     case TYPE('recognition_revoked'): {
       const m = decode(P.RecognitionRevoked, event);
-      return { kind: 'recognition', providerId: m.providerId, recognitionId: m.recognitionId, status: 'REVOKED' };
+      return { kind: 'recognition', providerId: m.providerId, recognitionId: m.recognitionId, status: 'REVOKED', effectiveDate: isoDateOf(m.effectiveDate) };
     }
     case TYPE('recognition_expired'): {
       const m = decode(P.RecognitionExpired, event);
       return { kind: 'recognition', providerId: m.providerId, recognitionId: m.recognitionId, status: 'EXPIRED' };
     }
-    case TYPE('provider_suspended'):
-      return { kind: 'suspended', providerId: decode(P.ProviderSuspended, event).providerId };
-    case TYPE('provider_reinstated'):
-      return { kind: 'reinstated', providerId: decode(P.ProviderReinstated, event).providerId };
-    case TYPE('provider_ended'):
-      return { kind: 'ended', providerId: decode(P.ProviderEnded, event).providerId };
+    case TYPE('provider_suspended'): {
+      const m = decode(P.ProviderSuspended, event);
+      return { kind: 'suspended', providerId: m.providerId, effectiveDate: isoDateOf(m.effectiveDate) };
+    }
+    case TYPE('provider_reinstated'): {
+      const m = decode(P.ProviderReinstated, event);
+      return { kind: 'reinstated', providerId: m.providerId, effectiveDate: isoDateOf(m.effectiveDate) };
+    }
+    case TYPE('provider_ended'): {
+      // end_date is the registration's last day: the end takes effect the day after.
+      const m = decode(P.ProviderEnded, event);
+      const lastDay = isoDateOf(m.endDate);
+      return { kind: 'ended', providerId: m.providerId, effectiveDate: lastDay ? dayAfter(lastDay) : undefined };
+    }
     default:
       return undefined;
   }

@@ -5,6 +5,7 @@ import { ActorType, sectorFromJSON, sectorToJSON } from '@stap/contracts/stap/co
 import type { DateMessage } from '@stap/contracts/google/type/date';
 import type { StartMomentInput } from '../../domain/training';
 import type { CreateTrainingInput } from '../../application/create-training';
+import type { StartMomentChanges } from '../../application/update-start-moment';
 import type { TrainingView } from '../../application/get-training';
 import { isoDate } from '../../infrastructure/training-store';
 import type { StartMoment as StartMomentRow } from '../../infrastructure/prisma/generated/client';
@@ -43,6 +44,19 @@ export function toStartMomentInput(input: R.StartMomentInput | undefined): Start
       examCents: component(R.PriceComponentKind.PRICE_COMPONENT_KIND_EXAM),
       literatureCents: component(R.PriceComponentKind.PRICE_COMPONENT_KIND_LITERATURE_MATERIALS),
     },
+    capacity: input?.capacity ?? null,
+  };
+}
+
+/** UpdateStartMoment's fields as changes: an unset date, location or empty price list leaves that part as it is. */
+export function toStartMomentChanges(request: R.UpdateStartMomentRequest): StartMomentChanges {
+  const asInput = toStartMomentInput({ providerStartMomentCode: '', startDate: request.startDate, endDate: request.endDate, location: request.location, priceComponents: request.priceComponents, capacity: undefined });
+  return {
+    startDate: request.startDate ? asInput.startDate : undefined,
+    endDate: request.endDate ? asInput.endDate : undefined,
+    location: request.location ? asInput.location : undefined,
+    price: request.priceComponents.length > 0 ? asInput.price : undefined,
+    capacity: request.capacity,
   };
 }
 
@@ -83,6 +97,7 @@ export function toStartMomentMessage(sm: StartMomentRow): R.StartMoment {
     status: R.startMomentStatusFromJSON(`START_MOMENT_STATUS_${sm.status}`),
     cancellationReason: sm.cancellationReason ?? '',
     version: String(sm.version),
+    capacity: sm.capacity ?? undefined,
   };
 }
 
@@ -154,6 +169,7 @@ export function toTrainingJson(t: TrainingView, startMoments: StartMomentRow[] =
       status: sm.status,
       location: { kind: sm.locationKind, street: sm.street, houseNumber: sm.houseNumber, houseNumberAddition: sm.houseNumberAddition, postalCode: sm.postalCode, city: sm.city, countryCode: sm.countryCode, venueName: sm.venueName },
       price: { courseTuitionCents: sm.courseTuitionCents, examCents: sm.examCents, literatureCents: sm.literatureCents, totalCents: sm.totalCents, currency: 'EUR', vatIncluded: true },
+      capacity: sm.capacity,
     })),
   };
 }

@@ -1,22 +1,24 @@
 // gRPC edge of the scholingsregister (proto/stap/register/v1/register.proto): authenticates, maps the contract to
 // use-case input and rows back to messages. Rules live in application/ and domain/. SearchTrainings, GetTraining
 // and ListCatalogueActivities are public: without an authorization header the caller is anonymous.
-import { status as GrpcStatus, type Metadata } from '@grpc/grpc-js';
+import type { Metadata } from '@grpc/grpc-js';
 import * as R from '@stap/contracts/stap/register/v1/register';
 import { RegelingCode, sectorFromJSON, sectorToJSON } from '@stap/contracts/stap/common/v1/common';
 import { forbidden, invalid, notFoundError } from '@stap/platform/errors';
-import { GrpcError, unary, type Authenticator, type CallContext, type HandlerKit, type Identity } from '@stap/platform/grpc';
+import { unary, type Authenticator, type CallContext, type HandlerKit, type Identity } from '@stap/platform/grpc';
 import type { PrismaClient } from '../../infrastructure/prisma/client';
 import type { Actor } from '../../application/actor';
 import { SCOPES } from '../../application/actor';
 import { createTraining } from '../../application/create-training';
-import { getTraining, getTrainingsByIds } from '../../application/get-training';
+import { getTraining } from '../../application/get-training';
 import { addStartMoment, cancelStartMoment, markStartMomentFull } from '../../application/manage-start-moments';
 import { excludeTraining, liftExclusion, setStapAvailability, updateTraining, withdrawTraining } from '../../application/training-lifecycle';
 import { searchTrainings, type Sort } from '../../application/search-trainings';
 import { listReportRows } from '../../application/import-feed';
+import { updateStartMoment } from '../../application/update-start-moment';
+import { listScholingApplications } from '../../application/list-scholing-applications';
 import { decideScholingApplication, listCatalogue, submitScholingApplication } from '../../application/scholing-applications';
-import { centsOf, isoOf, toCreateTrainingInput, toStartMomentInput, toStartMomentMessage, toTrainingMessage } from './mappers';
+import { centsOf, isoOf, toCreateTrainingInput, toStartMomentChanges, toStartMomentInput, toStartMomentMessage, toTrainingMessage } from './mappers';
 import { feedMessage, scholingMessage } from './scholing-mappers';
 import { submitFeedHandler } from './submit-feed';
 
@@ -64,8 +66,9 @@ export function scholingsregisterService(kit: HandlerKit, prisma: PrismaClient) 
       return toTrainingMessage(await getTraining(prisma, key.$case === 'trainingId' ? { trainingId: key.value } : { startMomentId: key.value }));
     }),
     addStartMoment: unary<R.AddStartMomentRequest, R.StartMoment>(kit, async (request, ctx) => startMoment(await addStartMoment(prisma, actorOf(ctx), request.trainingId, toStartMomentInput(request.startMoment)))),
-    updateStartMoment: unary<R.UpdateStartMomentRequest, R.StartMoment>(kit, async () => {
-      throw new GrpcError(GrpcStatus.UNIMPLEMENTED, 'UpdateStartMoment is not available yet: cancel the start moment and add a new one, or send the change in a feed');
+    updateStartMoment: unary<R.UpdateStartMomentRequest, R.StartMoment>(kit, async (request, ctx) => {
+      await updateStartMoment(prisma, actorOf(ctx), request.startMomentId, optionalVersion(request.expectedVersion), toStartMomentChanges(request));
+      return startMoment(request.startMomentId);
     }),
     markStartMomentFull: unary<R.MarkStartMomentFullRequest, R.StartMoment>(kit, async (request, ctx) => {
       await markStartMomentFull(prisma, actorOf(ctx), request.startMomentId);
@@ -103,13 +106,12 @@ export function scholingsregisterService(kit: HandlerKit, prisma: PrismaClient) 
         maxPriceCents: centsOf(request.maxTotalPrice) ?? undefined, applyableOnly: request.applyableForStapOnly, sort,
         pageSize: request.page?.pageSize, pageToken: request.page?.pageToken || undefined,
       });
-      const trainings = await getTrainingsByIds(prisma, result.hits.map((hit) => hit.trainingId));
-      return {
-        hits: trainings.map((t, index) => {
+            return {
+        hits: result.trainings.map((t, index) => {
           const matching = new Set(result.hits[index].startMomentIds);
           return { training: toTrainingMessage(t, []), matchingStartMoments: t.startMoments.filter((sm) => matching.has(sm.id)).map(toStartMomentMessage), relevance: result.hits[index].relevance };
         }),
-        page: { nextPageToken: result.nextPageToken, totalSize: String(result.totalSize) },
+        page: { nextPageToken: result.nextPageToken, totalSize: result.totalSizeIsExact ? String(result.totalSize) : undefined }, // unset above the count limit
       };
     }),
     submitFeed: submitFeedHandler(kit, prisma),
@@ -157,8 +159,15 @@ export function scholingsregisterService(kit: HandlerKit, prisma: PrismaClient) 
       }
       return message;
     }),
-    listScholingApplications: unary<R.ListScholingApplicationsRequest, R.ListScholingApplicationsResponse>(kit, async () => {
-      throw new GrpcError(GrpcStatus.UNIMPLEMENTED, 'ListScholingApplications is not available yet; use GetScholingApplication');
+    listScholingApplications: unary<R.ListScholingApplicationsRequest, R.ListScholingApplicationsResponse>(kit, async (request, ctx) => {
+      const page = await listScholingApplications(prisma, actorOf(ctx), {
+        tijdvakId: request.tijdvak?.tijdvakId || undefined, leadProviderId: request.leadProviderId || undefined,
+        statuses: request.statuses.map((status) => R.scholingApplicationStatusToJSON(status).replace('SCHOLING_APPLICATION_STATUS_', '')),
+        pageSize: request.page?.pageSize, pageToken: request.page?.pageToken || undefined,
+      });
+      const applications = [];
+      for (const id of page.ids) applications.push(await scholingMessage(prisma, id));
+      return { applications, page: { nextPageToken: page.nextPageToken, totalSize: String(page.totalSize) } };
     }),
     listCatalogueActivities: unary<R.ListCatalogueActivitiesRequest, R.ListCatalogueActivitiesResponse>(kit, async (request) => {
       const offset = Number(request.page?.pageToken || '0') || 0;

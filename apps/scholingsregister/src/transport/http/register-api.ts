@@ -6,12 +6,13 @@ import type { Identity } from '@stap/platform/grpc';
 import { ApplicationError, forbidden } from '@stap/platform/errors';
 import { parseRequest } from '@stap/platform/http';
 import type { PrismaClient } from '../../infrastructure/prisma/client';
-import { getTraining, getTrainingsByIds } from '../../application/get-training';
-import { searchTrainings, SORTS } from '../../application/search-trainings';
+import { getTraining } from '../../application/get-training';
+import { searchTrainings, SORTS, type SqlRunner } from '../../application/search-trainings';
 import { importFeed, listReportRows } from '../../application/import-feed';
 import { listCatalogue } from '../../application/scholing-applications';
 import { SCOPES, type Actor } from '../../application/actor';
 import { toTrainingJson } from '../grpc/mappers';
+import { SearchResponseCache } from './search-response-cache';
 
 const list = z.preprocess((value) => (value === undefined ? undefined : String(value).split(',').filter(Boolean)), z.array(z.string()).optional());
 const int = z.coerce.number().int().optional();
@@ -35,7 +36,18 @@ const searchParams = z.object({
   pageToken: z.string().max(200).optional(),
 });
 
-export function registerApi(prisma: PrismaClient, tokens: ReadonlyMap<string, Identity>) {
+/**
+ * `searchCache` answers repeated public searches from memory for a few seconds (search-response-cache.ts); without
+ * it every search goes to the database. `runSearch` runs the search statement (default: through Prisma).
+ */
+/**
+ * The cache key of a search: its validated parameters in the schema's order without empty ones (which the search
+ * ignores), so the same search spelt differently in the URL (parameter order, `city=`) shares an entry.
+ */
+const searchKey = (p: z.output<typeof searchParams>) =>
+  JSON.stringify(p, (_key, value: unknown) => (value === '' || (Array.isArray(value) && value.length === 0) ? undefined : value));
+
+export function registerApi(prisma: PrismaClient, tokens: ReadonlyMap<string, Identity>, searchCache = new SearchResponseCache({ ttlSeconds: 0, maxEntries: 0 }), runSearch?: SqlRunner) {
   const actorOf = (request: Request): Actor => {
     const match = /^Bearer (.+)$/.exec(request.headers.authorization ?? '');
     const identity = match ? tokens.get(match[1]) : undefined;
@@ -46,20 +58,24 @@ export function registerApi(prisma: PrismaClient, tokens: ReadonlyMap<string, Id
   return (router: Router) => {
     router.get('/api/v1/trainings', async (request, response) => {
       const p = parseRequest(searchParams, request.query);
-      const result = await searchTrainings(prisma, {
-        query: p.q, sectors: p.sector, nlqfLevels: p.nlqfLevel, deliveryModes: p.deliveryMode, languages: p.language, providerId: p.providerId, city: p.city,
-        postcodeArea: p.postcodeArea, startFrom: p.startFrom, startTo: p.startTo, minPriceCents: p.minPriceCents, maxPriceCents: p.maxPriceCents,
-        applyableOnly: p.applyable === 'true', sort: p.sort, pageSize: p.pageSize, pageToken: p.pageToken,
+      const { body, hit } = searchCache.answer(searchKey(p), async () => {
+        const result = await searchTrainings(prisma, {
+          query: p.q, sectors: p.sector, nlqfLevels: p.nlqfLevel, deliveryModes: p.deliveryMode, languages: p.language, providerId: p.providerId, city: p.city,
+          postcodeArea: p.postcodeArea, startFrom: p.startFrom, startTo: p.startTo, minPriceCents: p.minPriceCents, maxPriceCents: p.maxPriceCents,
+          applyableOnly: p.applyable === 'true', sort: p.sort, pageSize: p.pageSize, pageToken: p.pageToken,
+        }, runSearch);
+                return JSON.stringify({
+          trainings: result.trainings.map((t, index) => {
+            const matching = new Set(result.hits[index].startMomentIds);
+            return { ...toTrainingJson(t, t.startMoments.filter((sm) => matching.has(sm.id))), relevance: result.hits[index].relevance };
+          }),
+          totalSize: result.totalSize,
+          totalSizeIsExact: result.totalSizeIsExact,
+          nextPageToken: result.nextPageToken || undefined,
+        });
       });
-      const trainings = await getTrainingsByIds(prisma, result.hits.map((hit) => hit.trainingId));
-      response.json({
-        trainings: trainings.map((t, index) => {
-          const matching = new Set(result.hits[index].startMomentIds);
-          return { ...toTrainingJson(t, t.startMoments.filter((sm) => matching.has(sm.id))), relevance: result.hits[index].relevance };
-        }),
-        totalSize: result.totalSize,
-        nextPageToken: result.nextPageToken || undefined,
-      });
+      const json = await body;
+      response.type('application/json').set('Cache-Control', searchCache.cacheControl).set('X-Cache', hit ? 'HIT' : 'MISS').send(json);
     });
 
     router.get('/api/v1/trainings/:id', async (request, response) => {

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "start_moment" ADD COLUMN     "capacity" INTEGER;
