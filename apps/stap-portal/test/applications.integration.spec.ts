@@ -3,7 +3,7 @@
 // ceiling ("plafond bereikt": no later application overtakes), the partner look-up with its audit record, "Mijn
 // STAP-budget", and closing with roll-over. Errors: INVALID_ARGUMENT with field violations, and nothing recorded.
 import { randomUUID } from 'node:crypto';
-import { status, type ServiceError } from '@grpc/grpc-js';
+import { status } from '@grpc/grpc-js';
 import {
   ApplicationChannel,
   ApplicationStatus,
@@ -13,12 +13,11 @@ import {
   type Application,
   type QueueTicket,
 } from '@stap/contracts/stap/portal/v1/portal';
-import { decodeRichError } from '@stap/platform/grpc';
 import { addDays, amsterdamDateOf } from '@stap/regelingen';
 import { toDateParts } from '../src/domain/dates';
 import {
   asPerson, bearer, call, COUNTER_TOKEN, eur, feed, PARTNER_TOKEN, PROVIDER_KVK, PROVIDER_TOKEN, providerRegisteredEvent, registerEvents,
-  STAFF_TOKEN, stapRef, startHarness, waitForAdmission, type Harness,
+  STAFF_TOKEN, stapRef, startHarness, waitForAdmission, type Harness, grpcError
 } from './harness';
 
 jest.setTimeout(60_000);
@@ -32,15 +31,6 @@ const LASSEN = { trainingId: 'lassen', startMomentId: 'lassen-1', name: 'Lassen'
 const SOON = { trainingId: 'soon', startMomentId: 'soon-1', name: 'Te vroeg', priceEuros: 500, startDate: addDays(today, 27), endDate: addDays(today, 60) };
 
 let h: Harness;
-
-async function grpcError(promise: Promise<unknown>): Promise<ReturnType<typeof decodeRichError>> {
-  try {
-    await promise;
-  } catch (error) {
-    return decodeRichError(error as ServiceError);
-  }
-  throw new Error('expected the call to fail');
-}
 
 async function certificate(training: typeof EXCEL, person: { initials: string; surname: string; birthDate: string }, amountEuros = training.priceEuros) {
   return call(h, h.client.issueEnrolmentCertificate, {
@@ -102,6 +92,10 @@ test('the waiting room: a place is drawn at opening; joining again or from anoth
   expect(afterOpening.position).toBe(admitted.position);
   // The old device's secret no longer reads the ticket; the newest does.
   await expect(call(h, h.client.getQueueTicket, { ticketId: first.ticketId, ticketSecret: first.ticketSecret })).rejects.toMatchObject({ code: status.NOT_FOUND });
+  // An unknown or malformed ticket id reads as not found too, like a wrong secret (the contract), never as an error.
+  for (const ticketId of [randomUUID(), '-'.repeat(36), 'x']) {
+    await expect(call(h, h.client.getQueueTicket, { ticketId, ticketSecret: afterOpening.ticketSecret })).rejects.toMatchObject({ code: status.NOT_FOUND });
+  }
   tickets.set(bsn, afterOpening);
 });
 

@@ -66,6 +66,7 @@ beforeAll(async () => {
   const pg = new Client({ connectionString: db.url });
   await pg.connect();
   await pg.query(`INSERT INTO provider (id, kvk_number, communication_name) VALUES ($1, $2, 'Opleidingen Noord')`, [PROVIDER_ID, KVK]);
+  await pg.query(`INSERT INTO provider_recognition (recognition_id, provider_id, route, valid_from) VALUES ('ocw-noord', $1, 'OCW_RIO', '2000-01-01')`, [PROVIDER_ID]);
   await pg.query(`INSERT INTO training (id, provider_id, name, status) VALUES ('excel', $1, 'Excel voor gevorderden', 'PUBLISHED')`, [PROVIDER_ID]);
   await pg.query(`INSERT INTO start_moment (id, training_id, start_date, end_date, price_cents) VALUES ('excel-1', 'excel', $1, $2, 65000)`, [start, addDays(start, 60)]);
   await pg.end();

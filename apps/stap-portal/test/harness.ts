@@ -10,9 +10,10 @@ import pino from 'pino';
 import { RegelingCode } from '@stap/contracts/stap/common/v1/common';
 import * as Register from '@stap/contracts/stap/register/events/v1/events';
 import { TrainingStatus } from '@stap/contracts/stap/register/v1/register';
-import { ProviderRegistered } from '@stap/contracts/stap/providers/events/v1/events';
+import { ProviderRegistered, RecognitionGranted } from '@stap/contracts/stap/providers/events/v1/events';
+import { RecognitionRoute } from '@stap/contracts/stap/providers/v1/providers';
 import { StapPortalServiceClient, type QueueTicket } from '@stap/contracts/stap/portal/v1/portal';
-import { callUnary, withDeadline } from '@stap/platform/grpc';
+import { callUnary, decodeRichError, withDeadline } from '@stap/platform/grpc';
 import type { CloudEvent } from '@stap/platform/kafka';
 import { migrateDatabase } from '@stap/platform/prisma/migrator';
 import { createTestDatabase, kafkaBrokers, type TestDatabase } from '@stap/platform/testing/infrastructure';
@@ -111,10 +112,23 @@ function cloudEvent(type: string, data: Uint8Array, subject: string): CloudEvent
   };
 }
 
-/** Register events as the scholingsregister would publish them, for the read model. */
+/** provider-registry's RecognitionGranted: by default an open-ended OCW/RIO recognition (the route STAP accepts now). */
+export function recognitionGrantedEvent(providerId: string, options: { recognitionId?: string; route?: RecognitionRoute; from?: string; until?: string } = {}): CloudEvent {
+  return cloudEvent('nl.stap.providers.recognition_granted.v1', RecognitionGranted.encode({
+    providerId, recognitionId: options.recognitionId ?? `ocw-${providerId}`, route: options.route ?? RecognitionRoute.RECOGNITION_ROUTE_OCW_RIO,
+    issuingBody: 'DUO/RIO', validPeriod: { start: toDateParts(options.from ?? '2000-01-01'), end: options.until ? toDateParts(options.until) : undefined },
+    grantedAt: new Date().toISOString(),
+  }).finish(), providerId);
+}
+
+/**
+ * Register events as the scholingsregister would publish them, for the read model, preceded by the provider's OCW/RIO
+ * recognition from provider-registry (without it every application would be PROVIDER_NOT_ELIGIBLE).
+ */
 export function registerEvents(training: { providerId: string; trainingId: string; startMomentId: string; name: string; priceEuros: number; startDate: string; endDate: string }): CloudEvent[] {
   const now = new Date().toISOString();
   return [
+    recognitionGrantedEvent(training.providerId),
     cloudEvent('nl.stap.register.training_registered.v1', Register.TrainingRegistered.encode({
       trainingId: training.trainingId, providerId: training.providerId, providerProgrammeCode: 'P1', name: training.name,
       status: TrainingStatus.TRAINING_STATUS_INCOMPLETE, registeredAt: now,
@@ -158,4 +172,14 @@ export async function waitForAdmission(harness: Harness, ticket: QueueTicket): P
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error('not admitted in time');
+}
+
+/** The rich error (code, field violations, reason) of a call that must fail; a call that succeeds fails the test. */
+export async function grpcError(promise: Promise<unknown>): Promise<ReturnType<typeof decodeRichError>> {
+  try {
+    await promise;
+  } catch (error) {
+    return decodeRichError(error as ServiceError);
+  }
+  throw new Error('expected the call to fail');
 }

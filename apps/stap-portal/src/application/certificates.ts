@@ -5,7 +5,7 @@ import { outboxRecord } from '@stap/platform/kafka';
 import { certificateAmounts, certificateNumber, holderViolations, type Holder } from '../domain/certificate';
 import { rulesForOpening } from '../domain/rules-version';
 import type { CertificateRow } from '../infrastructure/prisma/client';
-import { certificateIssuedEvent, EVENT_SOURCE } from '../infrastructure/messaging/portal-events';
+import { certificateIssuedEvent, certificateRevokedEvent, EVENT_SOURCE } from '../infrastructure/messaging/portal-events';
 import type { PortalContext } from './context';
 
 export interface IssueCertificateInput {
@@ -65,4 +65,38 @@ export async function getCertificate(ctx: PortalContext, number: string): Promis
   const row = await ctx.prisma.enrolmentCertificate.findUnique({ where: { number: number.trim().toUpperCase() } });
   if (!row) throw notFoundError('no such enrolment certificate');
   return row;
+}
+
+export const MAX_REVOCATION_REASON_LENGTH = 500;
+
+/**
+ * The issuing provider revokes a certificate that no application used. One guarded UPDATE (status ISSUED and not used)
+ * and the EnrolmentCertificateRevoked event in one transaction. A revoked certificate named in an application is a
+ * REJECTED decision with CERTIFICATE_INVALID ("revoked, expired or already used": domain/assessment.ts, which only
+ * accepts status ISSUED); it is never granted.
+ */
+export async function revokeCertificate(ctx: PortalContext, callerProviderId: string, numberText: string, reasonText: string): Promise<CertificateRow> {
+  const number = numberText.trim().toUpperCase();
+  const reason = reasonText.trim();
+  const violations = [];
+  if (!number) violations.push({ field: 'number', description: 'is required' });
+  if (!reason || reason.length > MAX_REVOCATION_REASON_LENGTH) violations.push({ field: 'reason', description: `is required (at most ${MAX_REVOCATION_REASON_LENGTH} characters)` });
+  if (violations.length > 0) throw invalid(violations, 'the revocation has invalid fields');
+  return ctx.prisma.$transaction(async (tx) => {
+    const row = await tx.enrolmentCertificate.findUnique({ where: { number } });
+    // Another provider's certificate is indistinguishable from none.
+    if (!row || row.providerId !== callerProviderId) throw notFoundError('no such enrolment certificate');
+    const revokedAt = ctx.now();
+    const revoked = await tx.enrolmentCertificate.updateMany({
+      where: { number, providerId: callerProviderId, status: 'ISSUED', usedByApplicationId: null },
+      data: { status: 'REVOKED', revokedAt, revocationReason: reason },
+    });
+    if (revoked.count !== 1) {
+      const current = await tx.enrolmentCertificate.findUniqueOrThrow({ where: { number } });
+      if (current.status === 'REVOKED') throw preconditionFailed('the certificate was already revoked', 'CERTIFICATE_REVOKED');
+      throw preconditionFailed('the certificate was used in an application and cannot be revoked', 'CERTIFICATE_USED');
+    }
+    await tx.outboxEvent.create({ data: outboxRecord(EVENT_SOURCE, certificateRevokedEvent({ number, providerId: callerProviderId, reason, revokedAt })) });
+    return tx.enrolmentCertificate.findUniqueOrThrow({ where: { number } });
+  });
 }

@@ -1,12 +1,16 @@
 // "Mijn STAP-budget": the person's own applications, decisions, amounts and dates, and whether a new application
-// could still be granted this calendar year (one grant per calendar year: DOMAIN.md §2.1 [pub]).
+// could still be granted this calendar year (one grant per calendar year, and not while excluded after being at
+// fault: DOMAIN.md §2.1 [pub]).
 import { amsterdamDateOf, yearOf } from '@stap/regelingen';
+import { isExcludedOn } from '../domain/assessment';
 import type { ApplicationRow, TijdvakRow } from '../infrastructure/prisma/client';
 import type { PortalContext } from './context';
 
 export interface BudgetOverview {
   applications: ApplicationRow[];
   canApplyThisYear: boolean;
+  /** Last day of an exclusion in force today; null when not excluded. */
+  excludedUntil: string | null;
   currentOrNext: TijdvakRow | null;
 }
 
@@ -15,5 +19,7 @@ export async function myBudgetOverview(ctx: PortalContext, bsn: string): Promise
   const applications = await ctx.prisma.application.findMany({ where: { bsn }, orderBy: { receivedAt: 'desc' } });
   const year = yearOf(amsterdamDateOf(now));
   const currentOrNext = await ctx.prisma.tijdvak.findFirst({ where: { status: { not: 'CLOSED' }, closesAt: { gt: now } }, orderBy: { opensAt: 'asc' } });
-  return { applications, canApplyThisYear: !applications.some((a) => a.grantYear === year), currentOrNext };
+  const exclusion = await ctx.prisma.personExclusion.findUnique({ where: { bsn } });
+  const excludedUntil = exclusion && isExcludedOn(exclusion.excludedUntil, amsterdamDateOf(now)) ? exclusion.excludedUntil : null;
+  return { applications, canApplyThisYear: excludedUntil === null && !applications.some((a) => a.grantYear === year), excludedUntil, currentOrNext };
 }

@@ -1,16 +1,19 @@
 // Use case: submit a STAP application. The request is checked (form, channel, admission from the waiting room), the
 // facts are gathered (certificate, training and start moment from the local register read model, the person from
-// the external registers at the moment of application), assessApplication applies the rules that depend on this
+// the external registers at the moment of application; the provider's recognition and standing from the read model of
+// provider-registry; an exclusion after fault from payment's settlement), assessApplication applies the rules that depend on this
 // application alone, and the decision pipeline decides it in order of complete receipt against the ceiling.
 // A failed rule is a REJECTED decision with reasons, not an error. Source: DOMAIN.md §2.1 [pub].
 import { conflict, forbidden, invalid, notFoundError, preconditionFailed, type Violation } from '@stap/platform/errors';
 import { amsterdamDateOf, isValidBsn } from '@stap/regelingen';
-import { assessApplication, type CertificateFacts, type TrainingFacts } from '../domain/assessment';
+import { assessApplication } from '../domain/assessment';
 import type { Channel } from '../domain/decide-in-order';
 import { rulesByVersion } from '../domain/rules-version';
+import { readApplicationFacts, type ApplicationFacts } from '../infrastructure/decisions/application-facts';
 import type { DecidedRecord } from '../infrastructure/decisions/decision-pipeline';
-import type { CertificateRow, TijdvakRow } from '../infrastructure/prisma/client';
+import type { TijdvakRow } from '../infrastructure/prisma/client';
 import { personKey } from '../infrastructure/security/signed-token';
+import { admissionUseToSpend } from './admission';
 import type { PortalContext } from './context';
 import { recentTijdvak, statusOf } from './tijdvakken';
 import { verifyAdmission } from './waiting-room';
@@ -61,52 +64,14 @@ function applicantOf(ctx: PortalContext, input: SubmitApplicationInput, caller: 
   return { bsn: caller.bsn, queuePosition: admission.position };
 }
 
-interface RegisterFacts {
-  certificate: CertificateRow;
-  training: TrainingFacts;
-  trainingName: string;
-  endDate: string;
-}
-
-async function registerFacts(ctx: PortalContext, number: string): Promise<RegisterFacts> {
-  const certificate = await ctx.prisma.enrolmentCertificate.findUnique({ where: { number } });
-  if (!certificate) throw notFoundError('no such enrolment certificate');
-  if (certificate.usedByApplicationId) {
+/** Certificate, training, start moment, provider standing and exclusion from the local read models, in one read. */
+async function applicationFacts(ctx: PortalContext, number: string, bsn: string): Promise<ApplicationFacts> {
+  const facts = await readApplicationFacts(ctx.pool, number, bsn);
+  if (!facts) throw notFoundError('no such enrolment certificate');
+  if (facts.certificate.usedByApplicationId) {
     throw conflict('this enrolment certificate was already used in an application', [{ field: 'enrolment_certificate_number', description: 'was already used' }]);
   }
-  const [training, moment] = await Promise.all([
-    ctx.prisma.training.findUnique({ where: { id: certificate.trainingId } }),
-    ctx.prisma.startMoment.findUnique({ where: { id: certificate.startMomentId } }),
-  ]);
-  return {
-    certificate,
-    trainingName: training?.name ?? '',
-    endDate: moment?.endDate ?? '',
-    training: {
-      found: training !== null,
-      providerId: training?.providerId ?? '',
-      published: training?.status === 'PUBLISHED',
-      availableForStap: training !== null && !training.notAvailableForStap && !training.excluded && !training.applicationClosed,
-      startMomentFound: moment !== null && moment.trainingId === certificate.trainingId,
-      startMomentCancelled: moment?.cancelled ?? false,
-      startDate: moment?.startDate ?? '',
-      registerPriceCents: Number(moment?.priceCents ?? 0),
-    },
-  };
-}
-
-function certificateFacts(row: CertificateRow): CertificateFacts {
-  return {
-    status: row.status as CertificateFacts['status'],
-    providerId: row.providerId,
-    trainingId: row.trainingId,
-    startMomentId: row.startMomentId,
-    holderInitials: row.holderInitials,
-    holderSurname: row.holderSurname,
-    holderBirthDate: row.holderBirthDate,
-    amountCents: Number(row.amountCents),
-    validUntil: row.validUntil,
-  };
+  return facts;
 }
 
 async function openTijdvak(ctx: PortalContext, id: string): Promise<TijdvakRow> {
@@ -121,7 +86,7 @@ export async function submitApplication(ctx: PortalContext, input: SubmitApplica
   if (violations.length > 0) throw invalid(violations, 'the application has invalid fields');
   const applicant = applicantOf(ctx, input, caller);
   const tijdvak = await openTijdvak(ctx, input.tijdvakId);
-  const facts = await registerFacts(ctx, input.certificateNumber.trim().toUpperCase());
+  const facts = await applicationFacts(ctx, input.certificateNumber.trim().toUpperCase(), applicant.bsn);
   const rules = rulesByVersion(tijdvak.rulesVersion);
   const receivedAt = ctx.now();
   const person = await ctx.registers.personFacts(applicant.bsn, amsterdamDateOf(receivedAt), amsterdamDateOf(tijdvak.opensAt), rules);
@@ -129,8 +94,10 @@ export async function submitApplication(ctx: PortalContext, input: SubmitApplica
     receivedAt,
     tijdvak: { id: tijdvak.id, opensAt: tijdvak.opensAt, closesAt: tijdvak.closesAt },
     person,
-    certificate: certificateFacts(facts.certificate),
+    certificate: facts.certificate,
     training: facts.training,
+    provider: facts.provider,
+    excludedUntil: facts.excludedUntil,
     rules,
   });
   return ctx.decisions.decide({
@@ -144,10 +111,11 @@ export async function submitApplication(ctx: PortalContext, input: SubmitApplica
     trainingName: facts.trainingName,
     trainingStartDate: facts.training.startDate || facts.certificate.validUntil,
     trainingEndDate: facts.endDate || facts.certificate.validUntil,
-    requestedCents: Number(facts.certificate.amountCents),
+    requestedCents: facts.certificate.amountCents,
     queuePosition: applicant.queuePosition,
     contactEmail: input.contactEmail || null,
     reasons: assessment.reasons,
     amountCents: assessment.amountCents,
+    admission: admissionUseToSpend(ctx, input),
   });
 }

@@ -6,8 +6,10 @@ import { notFoundError, preconditionFailed } from '@stap/platform/errors';
 import { ticketView, type TicketView } from '../domain/waiting-room';
 import type { QueueTicketRow, TijdvakRow } from '../infrastructure/prisma/client';
 import { signToken, verifyToken } from '../infrastructure/security/signed-token';
+import { admissionUseOf } from './admission';
 import type { PortalContext } from './context';
 import { openTijdvak, recentTijdvak, statusOf } from './tijdvakken';
+import { isUuid } from '@stap/platform/ids';
 
 export interface Ticket {
   row: QueueTicketRow;
@@ -63,14 +65,32 @@ async function placeTicket(ctx: PortalContext, tijdvakId: string, holderKey: str
     );
     record = placed.rows[0] ?? record;
   }
+  return toTicketRow(record);
+}
+
+function toTicketRow(record: TicketRecord): QueueTicketRow {
   return {
     id: record.id, tijdvakId: record.tijdvak_id, holderKey: record.holder_key, secretHash: record.secret_hash, arrivalSeq: BigInt(record.arrival_seq),
     joinedAt: record.joined_at, position: record.position === null ? null : BigInt(record.position),
   };
 }
 
+/**
+ * The ticket by id, for GetQueueTicket: every applicant polls it until admitted, so at an opening this is the portal's
+ * most frequent read. One named (prepared once per connection) statement on the pg pool, not Prisma, whose query
+ * engine round trip and result mapping cost more CPU than the statement itself.
+ */
+async function readTicket(ctx: PortalContext, ticketId: string): Promise<QueueTicketRow | undefined> {
+  const found = await ctx.pool.query<TicketRecord>({
+    name: 'portal-queue-ticket-by-id',
+    text: `SELECT id, tijdvak_id, holder_key, secret_hash, arrival_seq, joined_at, position FROM queue_ticket WHERE id = $1::uuid`,
+    values: [ticketId],
+  });
+  return found.rows[0] ? toTicketRow(found.rows[0]) : undefined;
+}
+
 export async function getQueueTicket(ctx: PortalContext, ticketId: string, secret: string): Promise<Ticket> {
-  const row = /^[0-9a-f-]{36}$/i.test(ticketId) ? await ctx.prisma.queueTicket.findUnique({ where: { id: ticketId } }) : null;
+  const row = isUuid(ticketId) ? await readTicket(ctx, ticketId) : undefined;
   // Unknown ticket and wrong secret are indistinguishable on purpose (the contract).
   if (!row || !sameHash(row.secretHash, hashSecret(secret))) throw notFoundError('no such ticket');
   return describe(ctx, row, await recentTijdvak(ctx, row.tijdvakId));
@@ -94,6 +114,8 @@ function describe(ctx: PortalContext, row: QueueTicketRow, tijdvak: TijdvakRow):
   const admissionExpiresAt = new Date(Math.max(view.admittedAt.getTime(), now.getTime()) + ctx.admissionValidityMs);
   const admissionToken = signToken(ctx.secret, {
     purpose: 'admission', exp: admissionExpiresAt.getTime(), tijdvakId: tijdvak.id, ticketId: row.id, holderKey: row.holderKey, position: Number(row.position),
+    // Each token handed out has its own id: submitting spends it (application/admission.ts), so it is single-use.
+    tokenId: randomUUID(),
   });
   return { row, tijdvak, view, admissionToken, admissionExpiresAt };
 }
@@ -104,9 +126,9 @@ export interface Admission {
   position: number;
 }
 
-/** The admission behind a token, when it is genuine, unexpired and for this tijdvak and person. */
+/** The admission behind a token, when it is genuine, unexpired, single-use (has a token id) and for this tijdvak and person. */
 export function verifyAdmission(ctx: PortalContext, token: string, tijdvakId: string, holderKey: string): Admission | undefined {
   const claims = verifyToken(ctx.secret, token, 'admission', ctx.now().getTime());
-  if (!claims || claims['tijdvakId'] !== tijdvakId || claims['holderKey'] !== holderKey) return undefined;
+  if (!claims || claims['tijdvakId'] !== tijdvakId || claims['holderKey'] !== holderKey || !admissionUseOf(ctx, token)) return undefined;
   return { tijdvakId, holderKey, position: Number(claims['position']) };
 }

@@ -24,7 +24,12 @@ export const demoTijdvakId = (today: string) => `STAP-${today.slice(0, 7)}-DEMO`
 export async function seedDemoData(ctx: PortalContext): Promise<boolean> {
   if ((await ctx.prisma.tijdvak.count()) > 0) return false;
   const today = amsterdamDateOf(ctx.now());
-  for (const provider of DEMO.providers) await ctx.prisma.provider.upsert({ where: { id: provider.id }, create: provider, update: provider });
+  for (const provider of DEMO.providers) {
+    await ctx.prisma.provider.upsert({ where: { id: provider.id }, create: provider, update: provider });
+    // Recognised via OCW/RIO, the route STAP accepts (libs/regelingen recognitionRoutes): otherwise PROVIDER_NOT_ELIGIBLE.
+    const recognition = { providerId: provider.id, route: 'OCW_RIO', validFrom: '2000-01-01' };
+    await ctx.prisma.providerRecognition.upsert({ where: { recognitionId: `demo-ocw-${provider.id}` }, create: { recognitionId: `demo-ocw-${provider.id}`, ...recognition }, update: recognition });
+  }
   for (const training of DEMO.trainings) {
     const row = { id: training.id, providerId: DEMO.providers[training.providerIndex].id, name: training.name, status: 'PUBLISHED' };
     await ctx.prisma.training.upsert({ where: { id: training.id }, create: row, update: row });

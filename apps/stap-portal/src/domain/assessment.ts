@@ -17,6 +17,7 @@ import {
   type ExcludedBenefit,
   type InsuredPeriod,
   type IsoDate,
+  type RecognitionRoute,
   type Tijdvak as RegelingTijdvak,
 } from '@stap/regelingen';
 import { fromRuleCodes, type RejectionReason } from './reasons';
@@ -55,6 +56,25 @@ export interface TrainingFacts {
   registerPriceCents: number;
 }
 
+/** One recognition of the provider as provider-registry's events told it (valid days, revocation). */
+export interface RecognitionFacts {
+  route: RecognitionRoute;
+  validFrom: IsoDate;
+  /** Last valid day; null while open-ended. */
+  validUntil: IsoDate | null;
+  /** First day it no longer counts after a revocation. */
+  revokedFrom: IsoDate | null;
+}
+
+/** The provider's standing in the portal's read model of provider-registry. */
+export interface ProviderFacts {
+  recognitions: RecognitionFacts[];
+  /** First day of a suspension still in force; null when not suspended (or reinstated). */
+  suspendedFrom: IsoDate | null;
+  /** Last day of the registration when it ended. */
+  endedAfter: IsoDate | null;
+}
+
 export interface TijdvakFacts {
   id: string;
   opensAt: Date;
@@ -82,6 +102,29 @@ function certificateReasons(certificate: CertificateFacts, person: PersonFacts, 
     certificate.holderBirthDate === person.birthDate;
   if (!personMatches || (training.found && certificate.providerId !== training.providerId)) reasons.push('CERTIFICATE_MISMATCH');
   return reasons;
+}
+
+const onOrBefore = (a: IsoDate, b: IsoDate) => compareDates(a, b) <= 0;
+
+/**
+ * Eligible on a day: a recognition via a route the rules version accepts is valid that day (within its valid days
+ * and before any revocation), and the provider is neither suspended nor ended on it. From September 2023 STAP accepts
+ * only OCW/RIO recognition (libs/regelingen `recognitionRoutes`). Source: DOMAIN.md §2.1 ("from Sept 2023 only
+ * OCW-recognised programmes qualified"), §3 Provider registry (revocation, suspension by decision).
+ */
+export function providerEligibleOn(provider: ProviderFacts, on: IsoDate, acceptedRoutes: readonly RecognitionRoute[]): boolean {
+  if (provider.suspendedFrom !== null && onOrBefore(provider.suspendedFrom, on)) return false;
+  if (provider.endedAfter !== null && compareDates(provider.endedAfter, on) < 0) return false;
+  return provider.recognitions.some((recognition) =>
+    acceptedRoutes.includes(recognition.route) &&
+    onOrBefore(recognition.validFrom, on) &&
+    (recognition.validUntil === null || onOrBefore(on, recognition.validUntil)) &&
+    (recognition.revokedFrom === null || compareDates(on, recognition.revokedFrom) < 0));
+}
+
+/** Excluded after being at fault, up to and including the last day of the exclusion (DOMAIN.md §2.1 [pub]). */
+export function isExcludedOn(excludedUntil: IsoDate | null, on: IsoDate): boolean {
+  return excludedUntil !== null && onOrBefore(on, excludedUntil);
 }
 
 function trainingReasons(training: TrainingFacts): RejectionReason[] {
@@ -137,14 +180,22 @@ export function assessApplication(input: {
   person: PersonFacts;
   certificate: CertificateFacts;
   training: TrainingFacts;
+  provider: ProviderFacts;
+  /** Last day of an exclusion of the person after fault; null when never excluded. */
+  excludedUntil: IsoDate | null;
   rules: StapRules;
 }): Assessment {
-  const { receivedAt, tijdvak, person, certificate, training, rules } = input;
+  const { receivedAt, tijdvak, person, certificate, training, provider, rules } = input;
   const on = amsterdamDateOf(receivedAt);
+  const standing: RejectionReason[] = [
+    ...(isExcludedOn(input.excludedUntil, on) ? ['PERSON_EXCLUDED' as const] : []),
+    ...(providerEligibleOn(provider, on, rules.parameters.recognitionRoutes.value) ? [] : ['PROVIDER_NOT_ELIGIBLE' as const]),
+  ];
   const amount = training.found && training.startMomentFound
     ? stapAmount({ registerPriceCents: training.registerPriceCents, requestedCents: certificate.amountCents, maxAmountCents: rules.parameters.maxAmountPerApplicationCents.value })
     : undefined;
   const reasons = [
+    ...standing,
     ...personReasons(person, tijdvak, on, rules),
     ...trainingReasons(training),
     ...startReasons(training, tijdvak, on, rules),

@@ -1,6 +1,8 @@
 import { amsterdamToInstant } from '@stap/regelingen';
 import { rulesForOpening } from './rules-version';
-import { ceilingAfterRollover, counterReserveFor, effectiveStatus, latestTrainingStart, openingInstantOn, unusedCents, withCatalogueDefaults } from './tijdvak';
+import {
+  ceilingAfterRollover, counterReserveFor, effectiveStatus, latestTrainingStart, openingInstantOn, statusAfterReserveRelease, unusedCents, withCatalogueDefaults,
+} from './tijdvak';
 
 const rules = rulesForOpening(new Date('2022-11-01T09:00:00Z'));
 
@@ -33,4 +35,20 @@ test('status over time, with the opening instant inclusive and closing exclusive
   expect(effectiveStatus('CEILING_REACHED', opens, closes, opens)).toBe('CEILING_REACHED');
   expect(effectiveStatus('OPEN', opens, closes, closes)).toBe('CLOSED');
   expect(latestTrainingStart(closes, rules)).toBe('2023-03-31');
+});
+
+test('an online part exhausted before the counter reserve release is open again from the release while the ceiling is not reached', () => {
+  const releaseAt = new Date('2022-12-31T23:00:00Z');
+  const before = new Date('2022-12-31T22:59:59Z');
+  const budget = { ceilingCents: 200_000, counterReserveCents: 100_000, committedOnlineCents: 65_000, committedCounterCents: 0 };
+  const release = { releaseAt, ceilingReachedAt: new Date('2022-11-01T09:05:00Z'), budget };
+  expect(statusAfterReserveRelease('CEILING_REACHED', release, before)).toBe('CEILING_REACHED');
+  expect(statusAfterReserveRelease('CEILING_REACHED', release, releaseAt)).toBe('OPEN');
+  // Exhausted after the release: final.
+  expect(statusAfterReserveRelease('CEILING_REACHED', { ...release, ceilingReachedAt: releaseAt }, releaseAt)).toBe('CEILING_REACHED');
+  // The whole ceiling committed: nothing to reopen.
+  expect(statusAfterReserveRelease('CEILING_REACHED', { ...release, budget: { ...budget, committedCounterCents: 135_000 } }, releaseAt)).toBe('CEILING_REACHED');
+  // Never released, or another status: unchanged.
+  expect(statusAfterReserveRelease('CEILING_REACHED', { ...release, releaseAt: null }, releaseAt)).toBe('CEILING_REACHED');
+  expect(statusAfterReserveRelease('CLOSED', release, releaseAt)).toBe('CLOSED');
 });

@@ -95,6 +95,28 @@ export function effectiveStatus(stored: TijdvakStatus, opensAt: Date, closesAt: 
   return stored;
 }
 
+export interface ReserveRelease {
+  /** From this instant the unused counter reserve may be used online (null: never released). */
+  releaseAt: Date | null;
+  /** When the online part was found exhausted (null: unknown, treated as before the release). */
+  ceilingReachedAt: Date | null;
+  budget: TijdvakBudget;
+}
+
+/**
+ * The status people see, with the counter reserve's release: an online part found exhausted before the release is
+ * open again from the release instant while the ceiling is not reached; exhausted after the release, it is final
+ * (the same rule decideInOrder applies in domain/decide-in-order.ts). Source: DOMAIN.md §2.1 [pub]; the release is
+ * an assumption (libs/regelingen counterReserveReleaseHoursBeforeClosing).
+ */
+export function statusAfterReserveRelease(status: TijdvakStatus, release: ReserveRelease, now: Date): TijdvakStatus {
+  const { releaseAt, ceilingReachedAt, budget } = release;
+  if (status !== 'CEILING_REACHED' || releaseAt === null || now < releaseAt) return status;
+  const exhaustedBeforeRelease = ceilingReachedAt === null || ceilingReachedAt < releaseAt;
+  const ceilingLeft = budget.committedOnlineCents + budget.committedCounterCents < budget.ceilingCents;
+  return exhaustedBeforeRelease && ceilingLeft ? 'OPEN' : status;
+}
+
 /** Latest start date of a training named in this tijdvak: 3 months after closing (DOMAIN.md §2.1 [pub]). */
 export function latestTrainingStart(closesAt: Date, rules: StapRules): IsoDate {
   return addMonthsClamped(lastDayBefore(instantToAmsterdam(closesAt)), rules.parameters.latestStartMonthsAfterTijdvakCloses.value);

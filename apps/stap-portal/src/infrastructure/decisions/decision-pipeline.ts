@@ -4,17 +4,19 @@
 // the ceiling, one grant per person per year and the training limit in receipt order. The budget UPDATE repeats the
 // ceiling as a guard (WHERE committed + granted <= ceiling) and the unique (bsn, grant_year) index refuses a second
 // grant in a year, so even a bug above could not overspend or double-grant: the transaction would roll back.
-// Applications, certificate use, counters, budget and outbox events commit together (transactional outbox).
+// Applications, certificate use, admission token use, counters, budget and outbox events commit together
+// (transactional outbox).
 import { randomUUID } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import type { Logger } from 'pino';
-import { ApplicationError, conflict, notFoundError, preconditionFailed } from '@stap/platform/errors';
+import { ApplicationError, conflict, forbidden, notFoundError, preconditionFailed } from '@stap/platform/errors';
 import { outboxRecord, type OutboxRecord } from '@stap/platform/kafka';
 import { amsterdamDateOf, yearOf } from '@stap/regelingen';
-import { decideInOrder, type Decision, type DecisionState } from '../../domain/decide-in-order';
+import { decideInOrder, newlyExhausted, reserveReleaseInstant, type Decision, type DecisionState } from '../../domain/decide-in-order';
 import type { RejectionReason } from '../../domain/reasons';
 import { rulesByVersion } from '../../domain/rules-version';
 import { effectiveStatus, type TijdvakStatus } from '../../domain/tijdvak';
+import { giveBackAdmissionTokens, spendAdmissionTokens, type AdmissionUse } from './admission-token-use';
 import { applicationEvents, ceilingReachedEvent, EVENT_SOURCE, type DecidedApplication } from '../messaging/portal-events';
 
 export interface CompleteApplication {
@@ -34,6 +36,8 @@ export interface CompleteApplication {
   /** Reasons from assessApplication and the amount it set. */
   reasons: RejectionReason[];
   amountCents: number;
+  /** Online: the admission token this submission spends (single use); counter: none. */
+  admission?: AdmissionUse;
 }
 
 export interface DecidedRecord extends DecidedApplication {
@@ -117,25 +121,38 @@ export class DecisionPipeline {
     if (status !== 'OPEN' && status !== 'CEILING_REACHED') {
       return items.map(() => preconditionFailed(`tijdvak ${tijdvakId} is not open for applications`, 'TIJDVAK_NOT_OPEN'));
     }
-    const accepted = await claimCertificates(client, items);
-    const decidable = items.filter((_, index) => accepted[index]);
-    const state = await this.decisionState(client, tijdvak, decidable);
+    // The token first: a token used before decides nothing and claims no certificate.
+    const spent = await spendAdmissionTokens(client, items.map((item) => item.application.admission), this.now());
+    const admitted = items.filter((_, index) => spent[index]);
+    const { accepted, revoked } = await claimCertificates(client, admitted);
+    // Refused with an error (certificate claimed by another application): the token is given back, not spent.
+    await giveBackAdmissionTokens(client, admitted.flatMap((item, index) => (!accepted[index] && item.application.admission ? [item.application.admission.tokenId] : [])));
+    const decidable = admitted.filter((_, index) => accepted[index]);
+    const releaseAt = releaseInstantOf(tijdvak);
+    const state = await this.decisionState(client, tijdvak, decidable, releaseAt);
     const decisions = decideInOrder(
       state,
-      decidable.map(({ application: a }) => ({ personKey: a.bsn, channel: a.channel, trainingId: a.trainingId, reasons: a.reasons, amountCents: a.amountCents })),
+      decidable.map(({ application: a, receivedAt }) => ({
+        personKey: a.bsn, channel: a.channel, trainingId: a.trainingId, amountCents: a.amountCents,
+        // Revoked after the application read it (before the claim): invalid, as assessApplication would have found.
+        reasons: revoked.has(a.certificateNumber) ? [...new Set([...a.reasons, 'CERTIFICATE_INVALID' as const])] : a.reasons,
+        reserveReleased: releaseAt !== null && receivedAt >= releaseAt,
+      })),
     );
     const decidedAt = this.now();
     const records = decidable.map((item, index) => toRecord(item, decisions[index], Number(tijdvak.received_count) + index + 1, decidedAt, tijdvak.rules_version));
-    await persist(client, tijdvak, records, state, decidedAt);
-    let next = 0;
-    return items.map((item, index) =>
-      accepted[index] ? records[next++] : conflict(`enrolment certificate ${item.application.certificateNumber} was already used in an application`, [
+    const released = releaseAt !== null && decidable.some((item) => item.receivedAt >= releaseAt);
+    await persist(client, tijdvak, records, state, decidedAt, released);
+    const recordOf = new Map(decidable.map((item, index) => [item, records[index]]));
+    return items.map((item, index) => {
+      if (!spent[index]) return forbidden('this admission token was already used to submit an application; the waiting room gives a new one');
+      return recordOf.get(item) ?? conflict(`enrolment certificate ${item.application.certificateNumber} was already used in an application`, [
         { field: 'enrolment_certificate_number', description: 'was already used in an application' },
-      ]),
-    );
+      ]);
+    });
   }
 
-  private async decisionState(client: PoolClient, tijdvak: TijdvakRecord, items: Item[]): Promise<DecisionState> {
+  private async decisionState(client: PoolClient, tijdvak: TijdvakRecord, items: Item[], releaseAt: Date | null): Promise<DecisionState> {
     const applicationDate = items.length > 0 ? amsterdamDateOf(items[0].receivedAt) : amsterdamDateOf(this.now());
     const year = yearOf(applicationDate);
     const rules = rulesByVersion(tijdvak.rules_version).parameters;
@@ -153,6 +170,8 @@ export class DecisionPipeline {
         committedCounterCents: Number(tijdvak.committed_counter_cents),
       },
       onlineExhausted: tijdvak.status === 'CEILING_REACHED',
+      exhaustedBeforeRelease: tijdvak.status === 'CEILING_REACHED' && releaseAt !== null && (tijdvak.ceiling_reached_at === null || tijdvak.ceiling_reached_at < releaseAt),
+      reopenedByRelease: false,
       grantedPersons: new Set(granted.rows.map((row: { bsn: string }) => row.bsn)),
       trainingGrants: new Map(counts.rows.map((row: { training_id: string; granted: number }) => [row.training_id, row.granted])),
       trainingGrantLimit: rules.trainingGrantLimitPerYear.value,
@@ -174,6 +193,13 @@ interface TijdvakRecord {
   received_count: string;
   granted_count: string;
   rules_version: string;
+  ceiling_reached_at: Date | null;
+  counter_reserve_release_at: Date | null;
+}
+
+function releaseInstantOf(tijdvak: TijdvakRecord): Date | null {
+  const hours = rulesByVersion(tijdvak.rules_version).parameters.counterReserveReleaseHoursBeforeClosing.value;
+  return reserveReleaseInstant(tijdvak.closes_at, tijdvak.counter_reserve_release_at, hours);
 }
 
 function groupByTijdvakAndYear(items: Item[]): Item[][] {
@@ -185,8 +211,12 @@ function groupByTijdvakAndYear(items: Item[]): Item[][] {
   return [...groups.values()];
 }
 
-/** A certificate is named in one application only: the first in receipt order claims it, later ones are refused. */
-async function claimCertificates(client: PoolClient, items: Item[]): Promise<boolean[]> {
+/**
+ * A certificate is named in one application only: the first in receipt order claims it, later ones are refused.
+ * The claim also tells which certificates were revoked meanwhile (a revocation needs an unused certificate, so it can
+ * only fall between the application's read and this claim): those applications are decided REJECTED.
+ */
+async function claimCertificates(client: PoolClient, items: Item[]): Promise<{ accepted: boolean[]; revoked: Set<string> }> {
   const firstClaim = new Map<string, Item>();
   for (const item of items) if (!firstClaim.has(item.application.certificateNumber)) firstClaim.set(item.application.certificateNumber, item);
   const numbers = [...firstClaim.keys()];
@@ -196,11 +226,15 @@ async function claimCertificates(client: PoolClient, items: Item[]): Promise<boo
         SET used_by_application_id = v.app::uuid, status = CASE WHEN c.status = 'ISSUED' THEN 'USED' ELSE c.status END
        FROM unnest($1::text[], $2::text[]) AS v(num, app)
       WHERE c.number = v.num AND c.used_by_application_id IS NULL
-      RETURNING c.number`,
+      RETURNING c.number, c.status`,
     [numbers, ids],
   );
-  const won = new Set(claimed.rows.map((row: { number: string }) => row.number));
-  return items.map((item) => won.has(item.application.certificateNumber) && firstClaim.get(item.application.certificateNumber) === item);
+  const rows = claimed.rows as { number: string; status: string }[];
+  const won = new Set(rows.map((row) => row.number));
+  return {
+    accepted: items.map((item) => won.has(item.application.certificateNumber) && firstClaim.get(item.application.certificateNumber) === item),
+    revoked: new Set(rows.filter((row) => row.status === 'REVOKED').map((row) => row.number)),
+  };
 }
 
 function toRecord(item: Item, decision: Decision, receiptSequence: number, decidedAt: Date, rulesVersion: string): DecidedRecord {
@@ -230,14 +264,14 @@ function toRecord(item: Item, decision: Decision, receiptSequence: number, decid
   };
 }
 
-async function persist(client: PoolClient, tijdvak: TijdvakRecord, records: DecidedRecord[], state: DecisionState, decidedAt: Date): Promise<void> {
+async function persist(client: PoolClient, tijdvak: TijdvakRecord, records: DecidedRecord[], state: DecisionState, decidedAt: Date, released: boolean): Promise<void> {
   if (records.length === 0) return;
+  const exhaustedNow = newlyExhausted(state, tijdvak.status === 'CEILING_REACHED');
   await insertApplications(client, records);
-  await updateBudget(client, tijdvak, records, state, decidedAt);
+  await updateBudget(client, tijdvak, records, state, decidedAt, { released, exhaustedNow });
   await countTrainingGrants(client, records);
   const events = records.flatMap(applicationEvents);
-  const wasExhausted = tijdvak.status === 'CEILING_REACHED';
-  if (state.onlineExhausted && !wasExhausted) {
+  if (exhaustedNow) {
     const granted = records.filter((record) => record.granted);
     events.push(ceilingReachedEvent(tijdvak.id, state.budget.committedOnlineCents + state.budget.committedCounterCents,
       Number(tijdvak.granted_count) + granted.length, granted.length > 0 ? granted[granted.length - 1].receiptSequence : 0, decidedAt));
@@ -272,7 +306,10 @@ async function insertApplications(client: PoolClient, records: DecidedRecord[]):
   );
 }
 
-async function updateBudget(client: PoolClient, tijdvak: TijdvakRecord, records: DecidedRecord[], state: DecisionState, decidedAt: Date): Promise<void> {
+async function updateBudget(
+  client: PoolClient, tijdvak: TijdvakRecord, records: DecidedRecord[], state: DecisionState, decidedAt: Date,
+  flags: { released: boolean; exhaustedNow: boolean },
+): Promise<void> {
   const sum = (channel: 'ONLINE' | 'COUNTER') => records.filter((r) => r.channel === channel).reduce((total, r) => total + r.grantedCents, 0);
   const granted = records.filter((record) => record.granted);
   const updated = await client.query(
@@ -280,13 +317,14 @@ async function updateBudget(client: PoolClient, tijdvak: TijdvakRecord, records:
         SET committed_online_cents = committed_online_cents + $2, committed_counter_cents = committed_counter_cents + $3,
             received_count = received_count + $4, granted_count = granted_count + $5, rejected_count = rejected_count + $6,
             last_granted_sequence = GREATEST(last_granted_sequence, $7), status = $8,
-            ceiling_reached_at = CASE WHEN $8 = 'CEILING_REACHED' THEN COALESCE(ceiling_reached_at, $9) ELSE ceiling_reached_at END
+            ceiling_reached_at = CASE WHEN $11 THEN $9 ELSE ceiling_reached_at END
       WHERE id = $1
-        AND committed_online_cents + $2 <= ceiling_cents - counter_reserve_cents
-        AND committed_counter_cents + $3 <= counter_reserve_cents`,
+        AND committed_online_cents + $2 + committed_counter_cents + $3 <= ceiling_cents
+        AND ($10 OR (committed_online_cents + $2 <= ceiling_cents - counter_reserve_cents AND committed_counter_cents + $3 <= counter_reserve_cents))`,
     [
       tijdvak.id, sum('ONLINE'), sum('COUNTER'), records.length, granted.length, records.length - granted.length,
       granted.length > 0 ? granted[granted.length - 1].receiptSequence : 0, state.onlineExhausted ? 'CEILING_REACHED' : 'OPEN', decidedAt,
+      flags.released, flags.exhaustedNow,
     ],
   );
   // Unreachable while decideInOrder is right; if it were not, this refuses to commit a euro over the ceiling.

@@ -8,8 +8,10 @@ import {
   ApplicationGranted,
   ApplicationReceived,
   ApplicationRejected,
+  ApplicationWithdrawn,
   BudgetRolledOver,
   EnrolmentCertificateIssued,
+  EnrolmentCertificateRevoked,
   ParticipationProofSubmitted,
   TijdvakCeilingReached,
   TijdvakClosed,
@@ -90,6 +92,20 @@ export function certificateIssuedEvent(c: { number: string; providerId: string; 
     number: c.number, providerId: c.providerId, trainingId: c.trainingId, startMomentId: c.startMomentId, amount: money(c.amountCents), issuedAt: c.issuedAt.toISOString(),
   }).finish();
   return event(CERTIFICATE_TOPIC, c.number, 'enrolment_certificate_issued', 'EnrolmentCertificateIssued', payload, c.issuedAt);
+}
+
+export function certificateRevokedEvent(c: { number: string; providerId: string; reason: string; revokedAt: Date }): DomainEvent {
+  const payload = EnrolmentCertificateRevoked.encode({ number: c.number, providerId: c.providerId, reason: c.reason, revokedAt: c.revokedAt.toISOString() }).finish();
+  return event(CERTIFICATE_TOPIC, c.number, 'enrolment_certificate_revoked', 'EnrolmentCertificateRevoked', payload, c.revokedAt);
+}
+
+/** Payment decommits and cancels the purchase order; the register may lower its grant count. No BSN, as every event. */
+export function applicationWithdrawnEvent(w: { applicationId: string; tijdvakId: string; wasGranted: boolean; releasedCents: number; withdrawnAt: Date }): DomainEvent {
+  const payload = ApplicationWithdrawn.encode({
+    applicationId: w.applicationId, tijdvak: ref(w.tijdvakId), wasGranted: w.wasGranted,
+    releasedAmount: w.wasGranted ? money(w.releasedCents) : undefined, withdrawnAt: w.withdrawnAt.toISOString(),
+  }).finish();
+  return event(APPLICATION_TOPIC, w.applicationId, 'application_withdrawn', 'ApplicationWithdrawn', payload, w.withdrawnAt);
 }
 
 export interface DecidedApplication {

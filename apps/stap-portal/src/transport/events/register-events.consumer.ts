@@ -1,6 +1,9 @@
-// Kafka edge of the portal for the scholingsregister's training events and provider-registry's provider events:
+// Kafka edge of the portal for the scholingsregister's training events, provider-registry's provider events
+// (organisation login, recognitions, suspension, end) and payment's settlement (exclusion after fault):
 // decodes the proto payload and routes by CloudEvents type into the local read model. Types it does not know are
 // acknowledged and ignored: producers may add events to a topic.
+import { SettlementDecided } from '@stap/contracts/stap/payments/events/v1/events';
+import * as Providers from '@stap/contracts/stap/providers/events/v1/events';
 import { ProviderRegistered } from '@stap/contracts/stap/providers/events/v1/events';
 import * as Register from '@stap/contracts/stap/register/events/v1/events';
 import { ConsumerRunner, MalformedEventError, deadLetterTopicFor, type CloudEvent, type TopicSpec } from '@stap/platform/kafka';
@@ -12,6 +15,8 @@ import type { PrismaClient, TransactionClient } from '../../infrastructure/prism
 /** Topics named in proto/stap/register/events/v1 and proto/stap/providers/events/v1; either side may create them. */
 export const TRAINING_TOPIC: TopicSpec = { name: 'stap.register.training.v1', partitions: 6 };
 export const PROVIDER_TOPIC: TopicSpec = { name: 'stap.providers.provider.v1', partitions: 3 };
+/** payment's topic (proto/stap/payments/events/v1): SettlementDecided with person_at_fault excludes the person. */
+export const PURCHASE_ORDER_TOPIC: TopicSpec = { name: 'stap.payments.purchase_order.v1', partitions: 3 };
 export const REGISTER_EVENTS_GROUP = 'stap-portal.register';
 
 interface Decoder<T> {
@@ -33,8 +38,17 @@ function route<T>(decoder: Decoder<T>, name: string, apply: (tx: TransactionClie
 }
 
 const R = 'nl.stap.register.';
+const P = 'nl.stap.providers.';
 export const ROUTES: Record<string, Route> = {
-  'nl.stap.providers.provider_registered.v1': route(ProviderRegistered, 'ProviderRegistered', ReadModel.applyProviderRegistered),
+  [`${P}provider_registered.v1`]: route(ProviderRegistered, 'ProviderRegistered', ReadModel.applyProviderRegistered),
+  [`${P}recognition_granted.v1`]: route(Providers.RecognitionGranted, 'RecognitionGranted', ReadModel.applyRecognitionValid),
+  [`${P}recognition_renewed.v1`]: route(Providers.RecognitionRenewed, 'RecognitionRenewed', ReadModel.applyRecognitionValid),
+  [`${P}recognition_revoked.v1`]: route(Providers.RecognitionRevoked, 'RecognitionRevoked', ReadModel.applyRecognitionRevoked),
+  [`${P}recognition_expired.v1`]: route(Providers.RecognitionExpired, 'RecognitionExpired', ReadModel.applyRecognitionExpired),
+  [`${P}provider_suspended.v1`]: route(Providers.ProviderSuspended, 'ProviderSuspended', ReadModel.applyProviderSuspended),
+  [`${P}provider_reinstated.v1`]: route(Providers.ProviderReinstated, 'ProviderReinstated', ReadModel.applyProviderReinstated),
+  [`${P}provider_ended.v1`]: route(Providers.ProviderEnded, 'ProviderEnded', ReadModel.applyProviderEnded),
+  'nl.stap.payments.settlement_decided.v1': route(SettlementDecided, 'SettlementDecided', ReadModel.applySettlementDecided),
   [`${R}training_registered.v1`]: route(Register.TrainingRegistered, 'TrainingRegistered', ReadModel.applyTrainingRegistered),
   [`${R}training_published.v1`]: route(Register.TrainingPublished, 'TrainingPublished', ReadModel.applyTrainingPublished),
   [`${R}training_stap_availability_changed.v1`]: route(Register.TrainingStapAvailabilityChanged, 'TrainingStapAvailabilityChanged', ReadModel.applyTrainingAvailability),
@@ -63,10 +77,10 @@ export function registerEventsConsumer(kafka: Kafka, prisma: PrismaClient, logge
   const runner = new ConsumerRunner<TransactionClient>({
     kafka,
     groupId,
-    topics: [TRAINING_TOPIC.name, PROVIDER_TOPIC.name],
+    topics: [TRAINING_TOPIC.name, PROVIDER_TOPIC.name, PURCHASE_ORDER_TOPIC.name],
     logger: logger.child({ component: 'consumer', group: groupId }),
     handle: handleRegisterEvent,
     runInTransaction: (fn) => prisma.$transaction(fn),
   });
-  return { runner, topics: [TRAINING_TOPIC, PROVIDER_TOPIC, deadLetterTopicFor(groupId)] };
+  return { runner, topics: [TRAINING_TOPIC, PROVIDER_TOPIC, PURCHASE_ORDER_TOPIC, deadLetterTopicFor(groupId)] };
 }

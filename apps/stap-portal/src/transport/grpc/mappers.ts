@@ -1,17 +1,22 @@
 // Stored rows → contract messages. Money leaves as int64 cents strings with currency EUR.
-import { RegelingCode } from '@stap/contracts/stap/common/v1/common';
+import { ActorType, RegelingCode } from '@stap/contracts/stap/common/v1/common';
 import {
   ApplicationChannel,
   ApplicationStatus,
   EnrolmentCertificateStatus,
   QueueTicketState,
   TijdvakStatus,
+  LookupPurpose,
   type Application,
+  type DataAccessRecord,
   type EnrolmentCertificate,
+  type PreRegistration,
   type QueueTicket,
   type Tijdvak,
 } from '@stap/contracts/stap/portal/v1/portal';
 import { amsterdamDateOf } from '@stap/regelingen';
+import type { DataAccessRow } from '../../application/data-access-records';
+import type { PreRegistrationRecord } from '../../application/pre-registrations';
 import type { Ticket } from '../../application/waiting-room';
 import { statusOf } from '../../application/tijdvakken';
 import { toDateParts } from '../../domain/dates';
@@ -145,5 +150,34 @@ export function toApplicationMessage(view: ApplicationView): Application {
         }
       : undefined,
     participation: undefined,
+  };
+}
+
+export function toPreRegistrationMessage(row: PreRegistrationRecord): PreRegistration {
+  return {
+    id: row.id,
+    tijdvak: tijdvakRef(row.tijdvakId),
+    providerId: row.providerId,
+    trainingId: row.trainingId,
+    startMomentId: row.startMomentId,
+    holder: { initials: row.holderInitials, surname: row.holderSurname, birthDate: toDateParts(row.holderBirthDate) },
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+const ACTOR_TYPES: Record<string, ActorType> = {
+  partner: ActorType.ACTOR_TYPE_PARTNER_AGENCY,
+  staff: ActorType.ACTOR_TYPE_EXECUTOR,
+  service: ActorType.ACTOR_TYPE_SYSTEM,
+};
+
+/** An audit record as the person sees it: who, why, which case, when (the BSN is the person's own and not repeated). */
+export function toDataAccessRecordMessage(row: DataAccessRow): DataAccessRecord {
+  return {
+    id: row.id,
+    accessor: { type: ACTOR_TYPES[row.accessorKind] ?? ActorType.ACTOR_TYPE_UNSPECIFIED, subject: row.accessorSubject, organisationKvkNumber: undefined, displayName: '' },
+    purpose: LookupPurpose[`LOOKUP_PURPOSE_${row.purpose}` as keyof typeof LookupPurpose] ?? LookupPurpose.LOOKUP_PURPOSE_UNSPECIFIED,
+    caseReference: row.caseReference,
+    accessedAt: row.accessedAt.toISOString(),
   };
 }

@@ -8,8 +8,10 @@ import {
   LookupPurpose,
   StapPortalServiceService,
   type Application,
+  TijdvakStatus,
   type BudgetOverview,
   type CloseTijdvakRequest,
+  type CreatePreRegistrationRequest,
   type EnrolmentCertificate,
   type GetApplicationRequest,
   type GetEnrolmentCertificateRequest,
@@ -18,23 +20,34 @@ import {
   type GetTijdvakRequest,
   type IssueEnrolmentCertificateRequest,
   type JoinQueueRequest,
+  type ListMyDataAccessRecordsRequest,
+  type ListMyDataAccessRecordsResponse,
+  type ListPreRegistrationsRequest,
+  type ListPreRegistrationsResponse,
   type ListTijdvakkenRequest,
   type ListTijdvakkenResponse,
   type LookUpApplicantStatusRequest,
   type LookUpApplicantStatusResponse,
+  type PreRegistration,
   type QueueTicket,
   type ParticipationProof,
+  type RevokeEnrolmentCertificateRequest,
   type ScheduleTijdvakRequest,
   type SubmitApplicationRequest,
   type SubmitParticipationProofRequest,
   type SubmitParticipationProofsRequest,
   type SubmitParticipationProofsResponse,
   type Tijdvak,
+  type WithdrawApplicationRequest,
 } from '@stap/contracts/stap/portal/v1/portal';
 import { notFoundError } from '@stap/platform/errors';
 import { amsterdamDateOf } from '@stap/regelingen';
 import type { PortalContext } from '../../application/context';
-import { getCertificate, issueCertificate, providerOfKvk } from '../../application/certificates';
+import { getCertificate, issueCertificate, providerOfKvk, revokeCertificate } from '../../application/certificates';
+import { myDataAccessRecords } from '../../application/data-access-records';
+import { listTijdvakken } from '../../application/list-tijdvakken';
+import { createPreRegistration, listPreRegistrations } from '../../application/pre-registrations';
+import { withdrawApplication } from '../../application/withdraw-application';
 import { myBudgetOverview } from '../../application/my-budget';
 import { lookUpApplicantStatus, PURPOSE_SEES, type LookupPurpose as Purpose } from '../../application/partner-lookup';
 import { submitApplication } from '../../application/submit-application';
@@ -45,7 +58,12 @@ import { getQueueTicket, joinQueue } from '../../application/waiting-room';
 import { toDateParts, toIsoDate } from '../../domain/dates';
 import { individualBsn } from '../../infrastructure/security/authenticator';
 import { personKey } from '../../infrastructure/security/signed-token';
-import { money, tijdvakRef, toApplicationMessage, toCertificateMessage, toTicketMessage, toTijdvakMessage, viewOfDecided, viewOfRow } from './mappers';
+import {
+  money, tijdvakRef, toApplicationMessage, toCertificateMessage, toDataAccessRecordMessage, toPreRegistrationMessage, toTicketMessage, toTijdvakMessage,
+  viewOfDecided, viewOfRow,
+} from './mappers';
+import { pageResponse, readPage } from '@stap/platform/grpc';
+import type { TijdvakStatus as Status } from '../../domain/tijdvak';
 
 export const SCOPES = { tijdvakWrite: 'portal:tijdvak:write', counter: 'portal:counter', read: 'portal:read' } as const;
 
@@ -89,6 +107,28 @@ const CHANNELS: Record<number, 'ONLINE' | 'COUNTER' | undefined> = {
   [ApplicationChannel.APPLICATION_CHANNEL_COUNTER]: 'COUNTER',
 };
 
+/** ListTijdvakken's regeling filter: unset = all; a known code = its stored name (this portal holds STAP only). */
+function regelingFilter(code: RegelingCode): string | undefined {
+  if (code === RegelingCode.REGELING_CODE_UNSPECIFIED) return undefined;
+  const name = RegelingCode[code]?.replace('REGELING_CODE_', '');
+  if (!name || name === 'UNRECOGNIZED') throw invalid([{ field: 'regeling_code', description: 'is not a known regeling' }]);
+  return name;
+}
+
+function statusFilter(statuses: TijdvakStatus[]): Status[] {
+  const names = statuses.map((status) => TijdvakStatus[status]?.replace('TIJDVAK_STATUS_', ''));
+  const violations = names.flatMap((name, index) =>
+    !name || name === 'UNSPECIFIED' || name === 'UNRECOGNIZED' ? [{ field: `statuses[${index}]`, description: 'must be a tijdvak status' }] : []);
+  if (violations.length > 0) throw invalid(violations);
+  return [...new Set(names as Status[])];
+}
+
+async function callingProvider(portal: PortalContext, ctx: CallContext, action: string): Promise<string> {
+  if (ctx.identity.subject === 'anonymous') throw unauthenticatedError();
+  if (ctx.identity.kind !== 'provider') throw forbidden(`only a provider ${action}`);
+  return providerOfKvk(portal, ctx.identity.kvkNumber);
+}
+
 function purposeOf(value: LookupPurpose): Purpose | undefined {
   const name = LookupPurpose[value]?.replace('LOOKUP_PURPOSE_', '');
   return name && name !== 'UNSPECIFIED' && name !== 'UNRECOGNIZED' ? (name as Purpose) : undefined;
@@ -113,9 +153,11 @@ export function portalService(kit: HandlerKit, portal: PortalContext) {
       }),
       getTijdvak: unary<GetTijdvakRequest, Tijdvak>(kit, async (request) =>
         toTijdvakMessage(await getTijdvak(portal, stapTijdvakId(request.ref)), portal.now())),
-      listTijdvakken: unary<ListTijdvakkenRequest, ListTijdvakkenResponse>(kit, async () => {
-        const rows = await portal.prisma.tijdvak.findMany({ orderBy: { opensAt: 'desc' }, take: 100 });
-        return { tijdvakken: rows.map((row) => toTijdvakMessage(row, portal.now())), page: { nextPageToken: '', totalSize: String(rows.length) } };
+      listTijdvakken: unary<ListTijdvakkenRequest, ListTijdvakkenResponse>(kit, async (request) => {
+        const filter = { regelingCode: regelingFilter(request.regelingCode), statuses: statusFilter(request.statuses) };
+        const page = readPage(request.page, { list: 'tijdvakken', ...filter, statuses: [...filter.statuses].sort() });
+        const { rows, total } = await listTijdvakken(portal, filter, page);
+        return { tijdvakken: rows.map((row) => toTijdvakMessage(row, portal.now())), page: pageResponse(page, rows.length, total) };
       }),
       closeTijdvak: unary<CloseTijdvakRequest, Tijdvak>(kit, async (request, ctx) => {
         requireScope(ctx, SCOPES.tijdvakWrite);
@@ -149,6 +191,28 @@ export function portalService(kit: HandlerKit, portal: PortalContext) {
         if (!ownProvider && !hasScope(ctx.identity, SCOPES.read)) throw notFoundError('no such enrolment certificate');
         return toCertificateMessage(row);
       }),
+      revokeEnrolmentCertificate: unary<RevokeEnrolmentCertificateRequest, EnrolmentCertificate>(kit, async (request, ctx) => {
+        const providerId = await callingProvider(portal, ctx, 'revokes enrolment certificates');
+        return toCertificateMessage(await revokeCertificate(portal, providerId, request.number, request.reason));
+      }),
+      createPreRegistration: unary<CreatePreRegistrationRequest, PreRegistration>(kit, async (request, ctx) => {
+        const providerId = await callingProvider(portal, ctx, 'pre-registers');
+        const row = await createPreRegistration(portal, providerId, {
+          tijdvakId: stapTijdvakId(request.tijdvak, 'tijdvak'),
+          providerId: request.providerId,
+          trainingId: request.trainingId,
+          startMomentId: request.startMomentId,
+          holder: { initials: request.holder?.initials ?? '', surname: request.holder?.surname ?? '', birthDate: toIsoDate(request.holder?.birthDate) },
+        });
+        return toPreRegistrationMessage(row);
+      }),
+      listPreRegistrations: unary<ListPreRegistrationsRequest, ListPreRegistrationsResponse>(kit, async (request, ctx) => {
+        const providerId = await callingProvider(portal, ctx, 'lists pre-registrations');
+        const filter = { providerId: request.providerId, tijdvakId: stapTijdvakId(request.tijdvak, 'tijdvak') };
+        const page = readPage(request.page, { list: 'pre-registrations', providerId, tijdvakId: filter.tijdvakId });
+        const { rows, total } = await listPreRegistrations(portal, providerId, filter, page);
+        return { preRegistrations: rows.map(toPreRegistrationMessage), page: pageResponse(page, rows.length, total) };
+      }),
       submitApplication: unary<SubmitApplicationRequest, Application>(kit, async (request, ctx) => {
         const decided = await submitApplication(
           portal,
@@ -169,6 +233,13 @@ export function portalService(kit: HandlerKit, portal: PortalContext) {
         const row = /^[0-9a-f-]{36}$/i.test(request.applicationId) ? await portal.prisma.application.findUnique({ where: { id: request.applicationId } }) : null;
         const own = row !== null && individualBsn(ctx.metadata) === row.bsn;
         if (!row || (!own && !hasScope(ctx.identity, SCOPES.read))) throw notFoundError('no such application');
+        return toApplicationMessage(viewOfRow(row));
+      }),
+      withdrawApplication: unary<WithdrawApplicationRequest, Application>(kit, async (request, ctx) => {
+        const bsn = individualBsn(ctx.metadata);
+        const officer = hasScope(ctx.identity, SCOPES.counter);
+        if (!bsn && !officer) throw unauthenticatedError('a DigiD login is required');
+        const row = await withdrawApplication(portal, { bsn, officer }, request.applicationId, request.reason);
         return toApplicationMessage(viewOfRow(row));
       }),
       submitParticipationProof: unary<SubmitParticipationProofRequest, ParticipationProof>(kit, async (request, ctx) => {
@@ -197,9 +268,16 @@ export function portalService(kit: HandlerKit, portal: PortalContext) {
         return {
           applications: overview.applications.map((row) => toApplicationMessage(viewOfRow(row))),
           canApplyThisYear: overview.canApplyThisYear,
-          excludedUntil: undefined,
+          excludedUntil: overview.excludedUntil ? toDateParts(overview.excludedUntil) : undefined,
           currentOrNextTijdvak: overview.currentOrNext ? toTijdvakMessage(overview.currentOrNext, portal.now()) : undefined,
         };
+      }),
+      listMyDataAccessRecords: unary<ListMyDataAccessRecordsRequest, ListMyDataAccessRecordsResponse>(kit, async (request, ctx) => {
+        const bsn = requireIndividual(ctx);
+        // The filter key holds the person's pseudonym, so a token of one person's list is refused for another's.
+        const page = readPage(request.page, { list: 'data-access-records', person: personKey(portal.secret, bsn) });
+        const { rows, total } = await myDataAccessRecords(portal, bsn, page);
+        return { records: rows.map(toDataAccessRecordMessage), page: pageResponse(page, rows.length, total) };
       }),
       lookUpApplicantStatus: unary<LookUpApplicantStatusRequest, LookUpApplicantStatusResponse>(kit, async (request, ctx) => {
         if (ctx.identity.subject === 'anonymous') throw unauthenticatedError();

@@ -212,10 +212,10 @@ export function mountWebPages(router: Router, ctx: PortalContext, options: WebOp
     const overview = await myBudgetOverview(ctx, session.bsn);
     const rows = overview.applications.map((a) => `
       <tr><td>${e(a.trainingName)}</td><td>${e(dutchDate(a.receivedAt.toISOString().slice(0, 10)))}</td>
-        <td><strong>${a.status === 'GRANTED' ? 'Toegekend' : a.status === 'REJECTED' ? 'Afgewezen' : e(a.status)}</strong>${a.reasons.length > 0 ? `<ul>${a.reasons.map((r) => `<li>${e(REASON_TEXT_NL[r as RejectionReason] ?? r)}</li>`).join('')}</ul>` : ''}</td>
+        <td><strong>${a.status === 'GRANTED' ? 'Toegekend' : a.status === 'REJECTED' ? 'Afgewezen' : a.status === 'WITHDRAWN' ? 'Ingetrokken' : e(a.status)}</strong>${a.reasons.length > 0 ? `<ul>${a.reasons.map((r) => `<li>${e(REASON_TEXT_NL[r as RejectionReason] ?? r)}</li>`).join('')}</ul>` : ''}</td>
         <td>${e(euro(a.grantedCents))}</td><td>${e(a.decisionReference ?? '')}</td></tr>`).join('');
     response.send(page('Mijn STAP-budget', `
-      <p class="utrecht-paragraph">${overview.canApplyThisYear ? 'U kunt dit kalenderjaar nog een STAP-budget krijgen.' : 'U hebt dit kalenderjaar al een STAP-budget gekregen.'}</p>
+      <p class="utrecht-paragraph">${overview.excludedUntil ? `U bent uitgesloten van STAP-budget tot en met ${e(dutchDate(overview.excludedUntil))}.` : overview.canApplyThisYear ? 'U kunt dit kalenderjaar nog een STAP-budget krijgen.' : 'U hebt dit kalenderjaar al een STAP-budget gekregen.'}</p>
       <table class="utrecht-table"><caption>Uw aanvragen</caption>
         <thead><tr><th scope="col">Opleiding</th><th scope="col">Aangevraagd op</th><th scope="col">Besluit</th><th scope="col">Bedrag</th><th scope="col">Kenmerk</th></tr></thead>
         <tbody>${rows || '<tr><td colspan="5">U hebt nog geen aanvragen gedaan.</td></tr>'}</tbody></table>

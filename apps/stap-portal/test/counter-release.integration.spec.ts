@@ -1,0 +1,74 @@
+// The counter reserve release through gRPC on the real database: before the tijdvak's release instant the online part
+// is the ceiling minus the counter reserve ("plafond bereikt" when it is used up); from the release instant online
+// applications may use the unused reserve, and never more than the ceiling together. Source: DOMAIN.md §2.1 (part of
+// each tijdvak's budget is reserved for people who cannot apply online); the release itself is an assumption
+// (libs/regelingen counterReserveReleaseHoursBeforeClosing, overridable per tijdvak in counter_reserve_release_at).
+import { randomUUID } from 'node:crypto';
+import { ApplicationChannel, RejectionReason, type Application } from '@stap/contracts/stap/portal/v1/portal';
+import { addDays, amsterdamDateOf } from '@stap/regelingen';
+import { toDateParts } from '../src/domain/dates';
+import {
+  asPerson, bearer, call, eur, feed, PROVIDER_KVK, PROVIDER_TOKEN, providerRegisteredEvent, registerEvents, STAFF_TOKEN, stapRef, startHarness,
+  waitForAdmission, type Harness,
+} from './harness';
+
+jest.setTimeout(120_000);
+
+const PROVIDER_ID = randomUUID();
+const today = amsterdamDateOf(new Date());
+const EXCEL = { trainingId: 'excel', startMomentId: 'excel-1', name: 'Excel', priceEuros: 650, startDate: addDays(today, 42), endDate: addDays(today, 90) };
+const TIJDVAK = 'STAP-2026-09-RELEASE';
+
+let h: Harness;
+let nextPerson = 0;
+
+async function applyAsNextPerson(): Promise<Application> {
+  const person = h.persons[h.persons.length - 1 - nextPerson++];
+  const cert = await call(h, h.client.issueEnrolmentCertificate, {
+    providerId: PROVIDER_ID, trainingId: EXCEL.trainingId, startMomentId: EXCEL.startMomentId,
+    holder: { initials: person.initials, surname: person.surname, birthDate: toDateParts(person.birthDate) }, amount: eur(EXCEL.priceEuros),
+  }, bearer(PROVIDER_TOKEN));
+  const ticket = await waitForAdmission(h, await call(h, h.client.joinQueue, { tijdvak: stapRef(TIJDVAK) }, asPerson(person.bsn)));
+  return call(h, h.client.submitApplication, {
+    tijdvak: stapRef(TIJDVAK), channel: ApplicationChannel.APPLICATION_CHANNEL_ONLINE, admissionToken: ticket.admissionToken,
+    enrolmentCertificateNumber: cert.number, applicantBsn: undefined, contactEmail: '', declaredTruthful: true,
+  }, asPerson(person.bsn));
+}
+
+const reasonsOf = (application: Application) => application.decision?.reasons ?? [];
+
+beforeAll(async () => {
+  h = await startHarness({ syntheticPersons: 8 });
+  await feed(h, [providerRegisteredEvent(PROVIDER_ID, PROVIDER_KVK), ...registerEvents({ providerId: PROVIDER_ID, ...EXCEL })]);
+});
+
+afterAll(async () => {
+  await h?.stop();
+});
+
+test('online applications after the release use the unused counter reserve, never more than the ceiling', async () => {
+  const opensAt = new Date(Date.now() + 1_000);
+  await call(h, h.client.scheduleTijdvak, {
+    ref: stapRef(TIJDVAK), displayName: 'Release', opensAt: opensAt.toISOString(), closesAt: new Date(opensAt.getTime() + 30 * 86_400_000).toISOString(),
+    baseBudget: eur(2_000), counterReserve: eur(1_000),
+  }, bearer(STAFF_TOKEN));
+  // Online part €1,000: one €650 grant, then "plafond bereikt" (a second €650 would make €1,300) before the release.
+  expect(reasonsOf(await applyAsNextPerson())).toEqual([]);
+  expect(reasonsOf(await applyAsNextPerson())).toEqual([RejectionReason.REJECTION_REASON_CEILING_REACHED]);
+
+  // This tijdvak's release instant: now (the per-tijdvak setting; there is no RPC for it yet).
+  await h.portal.context.pool.query(`UPDATE tijdvak SET counter_reserve_release_at = now() WHERE id = $1`, [TIJDVAK]);
+  // After it: €1,300 and €1,950 fit the ceiling minus the counter's €0; €2,600 does not.
+  const after = [await applyAsNextPerson(), await applyAsNextPerson(), await applyAsNextPerson()];
+  expect(after.map(reasonsOf)).toEqual([[], [], [RejectionReason.REJECTION_REASON_CEILING_REACHED]]);
+
+  const row = await h.portal.context.prisma.tijdvak.findUniqueOrThrow({ where: { id: TIJDVAK } });
+  expect(Number(row.committedOnlineCents) + Number(row.committedCounterCents)).toBe(195_000);
+  expect(row.status).toBe('CEILING_REACHED');
+  const granted = await h.portal.context.pool.query(`SELECT COALESCE(SUM(granted_cents), 0)::bigint AS sum FROM application WHERE tijdvak_id = $1`, [TIJDVAK]);
+  expect(Number(granted.rows[0].sum)).toBeLessThanOrEqual(Number(row.ceilingCents));
+  // The exhaustion after the release is final, and was announced again (a second TijdvakCeilingReached).
+  expect(reasonsOf(await applyAsNextPerson())).toEqual([RejectionReason.REJECTION_REASON_CEILING_REACHED]);
+  const announcements = await h.portal.context.prisma.outboxEvent.count({ where: { type: 'nl.stap.portal.tijdvak_ceiling_reached.v1', subject: TIJDVAK } });
+  expect(announcements).toBe(2);
+});
