@@ -22,8 +22,19 @@ function serviceApps(): string[] {
   );
 }
 
-function missingEnv(env: Env, where: string): string[] {
-  const problems = REQUIRED_ENV.filter((name) => !env[name]).map((name) => `${where}: ${name} is not set`);
+/**
+ * Addresses of other services whose development default is the loopback interface (apps/<app>/src/config.ts):
+ * in a container that default reaches nothing, so a deployment must set them.
+ */
+function loopbackAddresses(app: string): string[] {
+  const config = path.join(root, 'apps', app, 'src/config.ts');
+  if (!existsSync(config)) return [];
+  const declarations = readFileSync(config, 'utf8').matchAll(/([A-Z][A-Z0-9_]*_ADDRESS):[^\n]*default\('(?:127\.0\.0\.1|localhost)[^']*'\)/g);
+  return [...declarations].map((match) => match[1]);
+}
+
+function missingEnv(env: Env, where: string, app: string): string[] {
+  const problems = [...REQUIRED_ENV, ...loopbackAddresses(app)].filter((name) => !env[name]).map((name) => `${where}: ${name} is not set`);
   if (env.OTEL_TRACES_EXPORTER === 'otlp' && !env.OTEL_EXPORTER_OTLP_ENDPOINT) problems.push(`${where}: otlp without OTEL_EXPORTER_OTLP_ENDPOINT`);
   return problems;
 }
@@ -34,7 +45,7 @@ function checkCompose(apps: string[]): string[] {
   return apps.flatMap((app) => {
     const service = services[app];
     if (!service) return [`deploy/compose.yaml: no service ${app}`];
-    return missingEnv(service.environment ?? {}, `deploy/compose.yaml ${app}`);
+    return missingEnv(service.environment ?? {}, `deploy/compose.yaml ${app}`, app);
   });
 }
 
@@ -43,7 +54,7 @@ function checkDeployment(app: string, deployment: K8sDocument): string[] {
   const container = deployment.spec?.template?.spec?.containers?.[0];
   if (!container) return [`${where}: no container`];
   const env: Env = Object.fromEntries((container.env ?? []).map((v) => [v.name, v.value ?? (v.valueFrom ? 'from-secret' : undefined)]));
-  const problems = missingEnv(env, where);
+  const problems = missingEnv(env, where, app);
   if (String(container.readinessProbe?.grpc?.port) !== env.GRPC_PORT) problems.push(`${where}: readiness probe must be gRPC health on GRPC_PORT`);
   if (container.livenessProbe?.httpGet?.path !== '/livez') problems.push(`${where}: liveness probe must be HTTP /livez`);
   return problems;
