@@ -1,5 +1,13 @@
-// Search on the real database: Dutch stemming ("boekhouden" finds "Boekhouding voor zzp'ers"), every filter,
-// sorting, paging with tokens bound to the query, and what public search never shows.
+// Search on the real database: Dutch stemming ("boekhouden" finds "Boekhouding voor zzp'ers"), accents ignored
+// ("cafe" finds "Café", "creme" finds "crème" and the reverse), every filter, sorting, paging with tokens bound to
+// the query, and what public search never shows; the accent migration recomputes the vectors already stored.
+import { randomUUID } from 'node:crypto';
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { migrateDatabase } from '@stap/platform/prisma/migrator';
+import { createTestDatabase } from '@stap/platform/testing/infrastructure';
+import { createPrismaClient } from '../src/infrastructure/prisma/client';
 import { createTraining } from '../src/application/create-training';
 import { Pool } from 'pg';
 import { pgRunner, searchTrainings, type SearchQuery } from '../src/application/search-trainings';
@@ -94,3 +102,78 @@ it('gives the same answers through node-postgres (the HTTP hot path) as through 
     await pool.end();
   }
 });
+
+describe('accents do not matter (dutch_unaccent)', () => {
+  let g: RegisterFixture;
+  let provider: string;
+  const accented: Record<string, string> = {};
+  const foundHere = async (query: string) =>
+    (await searchTrainings(g.prisma, { query, providerId: provider })).hits.map((h) => Object.entries(accented).find(([, id]) => id === h.trainingId)?.[0]).sort();
+
+  beforeAll(async () => {
+    g = await registerFixture('sr_search_accents');
+    const p = await knownProvider(g.prisma, 'Horecaschool Curaçao');
+    provider = p.providerId;
+    accented.cafe = await createTraining(g.prisma, p.actor, aTraining(p.providerId, { name: 'Café-ondernemer', description: 'Een eigen café of reünie-locatie beginnen.' }));
+    accented.financieel = await createTraining(g.prisma, p.actor, aTraining(p.providerId, { name: 'Financiële administratie', description: 'Jaarrekening lezen.' }));
+    accented.patisserie = await createTraining(g.prisma, p.actor, aTraining(p.providerId, { name: 'Crème brûlée en pâtisserie', description: 'Desserts voor de à-la-carterestaurant.' }));
+    accented.plain = await createTraining(g.prisma, p.actor, aTraining(p.providerId, { name: 'Creme brulee voor thuis', description: 'Reunie van oud-cursisten, cafe-sfeer.' }));
+  });
+  afterAll(() => g.close());
+
+  it('finds accented words without accents and unaccented words with them', async () => {
+    expect(await foundHere('cafe')).toEqual(['cafe', 'plain']);
+    expect(await foundHere('café')).toEqual(['cafe', 'plain']);
+    expect(await foundHere('reunie')).toEqual(['cafe', 'plain']);
+    expect(await foundHere('reünie')).toEqual(['cafe', 'plain']);
+    expect(await foundHere('financiele')).toEqual(['financieel']);
+    // è, û, â and ç are kept by the Dutch stemmer itself (it only folds ¨ and ´): these need unaccent.
+    expect(await foundHere('creme brulee')).toEqual(['patisserie', 'plain']);
+    expect(await foundHere('crème brûlée')).toEqual(['patisserie', 'plain']);
+    expect(await foundHere('patisserie')).toEqual(['patisserie']);
+    expect(await foundHere('curacao')).toEqual(['cafe', 'financieel', 'patisserie', 'plain']); // provider name
+  });
+
+  it('keeps Dutch stemming: "boekhouden" still finds "Boekhouding", "financiële" finds "financiele"', async () => {
+    const p = await knownProvider(g.prisma, 'Rekenhuis');
+    const id = await createTraining(g.prisma, p.actor, aTraining(p.providerId, { name: "Boekhouding voor zzp'ers", description: 'Financiele basis.' }));
+    const hits = async (query: string) => (await searchTrainings(g.prisma, { query, providerId: p.providerId })).hits.map((h) => h.trainingId);
+    expect(await hits('boekhouden')).toEqual([id]);
+    expect(await hits('financiële')).toEqual([id]);
+  });
+});
+
+it('the accent migration recomputes the search vectors stored before it', async () => {
+  const all = path.resolve(__dirname, '../prisma/migrations');
+  const names = readdirSync(all, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const accentMigration = names.findIndex((name) => name.endsWith('_search_unaccent'));
+  expect(accentMigration).toBeGreaterThan(0);
+  const before = mkdtempSync(path.join(tmpdir(), 'sr-migrations-'));
+  for (const name of names.slice(0, accentMigration)) cpSync(path.join(all, name), path.join(before, name), { recursive: true });
+  const db = await createTestDatabase('sr_search_unaccent_mig');
+  try {
+    await migrateDatabase(db.url, before);
+    const prisma = createPrismaClient(db.url);
+    try {
+      const p = await knownProvider(prisma, 'Horeca');
+      // Written as the code before the migration did (the code of now needs dutch_unaccent, which does not exist yet).
+      const id = randomUUID();
+      await prisma.$executeRaw`
+        INSERT INTO training (id, provider_id, provider_programme_code, name, description, study_load_hours, nlqf_level, eqf_level, sector,
+                              language, delivery_mode, leads_to_certificate, lifecycle, status, provider_eligible, search_vector)
+        VALUES (${id}::uuid, ${p.providerId}::uuid, 'P-1', 'Crème brûlée', 'Desserts.', 10, 'NLQF_LEVEL_2', 'EQF_LEVEL_2', 'SECTOR_FINANCE',
+                'nl', 'DELIVERY_MODE_CLASSROOM', false, 'ACTIVE', 'TRAINING_STATUS_PUBLISHED', true,
+                setweight(to_tsvector('dutch', 'Crème brûlée'), 'A') || setweight(to_tsvector('dutch', 'Desserts.'), 'B') || setweight(to_tsvector('dutch', 'Horeca'), 'C'))`;
+      const vector = async () => (await prisma.$queryRaw<{ v: string }[]>`SELECT search_vector::text AS v FROM training WHERE id = ${id}::uuid`)[0].v;
+      expect(await vector()).toContain("'crèm'"); // stored by the code of the time: 'dutch' keeps the grave accent
+      await migrateDatabase(db.url, all);
+      expect(await vector()).toContain("'crem'");
+      expect((await searchTrainings(prisma, { query: 'creme' })).hits.map((h) => h.trainingId)).toEqual([id]);
+    } finally {
+      await prisma.$disconnect();
+    }
+  } finally {
+    rmSync(before, { recursive: true, force: true });
+    await db.drop();
+  }
+}, 60_000);

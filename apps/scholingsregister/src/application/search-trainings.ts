@@ -1,4 +1,5 @@
-// SearchTrainings: PostgreSQL Dutch full text (to_tsvector('dutch'), stemmed, so "boekhouden" finds "Boekhouding"),
+// SearchTrainings: PostgreSQL Dutch full text (text search configuration `dutch_unaccent`: accents removed, then the
+// Dutch stemmer, so "boekhouden" finds "Boekhouding" and "cafe" finds "Café"; migration 20261124004532),
 // filters on the training (sector, level, delivery mode, language, provider) and on its start moments (place or
 // postcode area, start-date window, price range, applyable now), sorting and paging. Public: it shows what is
 // visible in the register (published or closed for applications), never incomplete, withdrawn or excluded ones.
@@ -140,7 +141,7 @@ function trainingConditions(q: SearchQuery, text: boolean): Prisma.Sql[] {
       ? Prisma.sql`t.status = 'TRAINING_STATUS_PUBLISHED' AND NOT t.not_available_for_stap AND t.provider_eligible`
       : Prisma.sql`t.status IN ('TRAINING_STATUS_PUBLISHED', 'TRAINING_STATUS_APPLICATION_CLOSED')`,
   ];
-  if (text) c.push(Prisma.sql`t.search_vector @@ websearch_to_tsquery('dutch', ${q.query})`);
+  if (text) c.push(Prisma.sql`t.search_vector @@ websearch_to_tsquery('dutch_unaccent', ${q.query})`);
   if (q.sectors?.length) c.push(Prisma.sql`t.sector = ANY(${q.sectors}::text[])`);
   if (q.nlqfLevels?.length) c.push(Prisma.sql`t.nlqf_level = ANY(${q.nlqfLevels}::text[])`);
   if (q.deliveryModes?.length) c.push(Prisma.sql`t.delivery_mode = ANY(${q.deliveryModes}::text[])`);
@@ -201,7 +202,7 @@ export async function searchTrainings(prisma: PrismaClient, q: SearchQuery, run:
     [...trainingConditions(q, text), ...facetConditions(q), ...(sm && !facetsAreExact(q) ? [Prisma.sql`(SELECT true FROM start_moment s WHERE s.training_id = t.id AND ${sm} LIMIT 1)`] : [])],
     ' AND ',
   );
-  const relevance = text ? Prisma.sql`ts_rank(t.search_vector, websearch_to_tsquery('dutch', ${q.query}))` : Prisma.sql`0`;
+  const relevance = text ? Prisma.sql`ts_rank(t.search_vector, websearch_to_tsquery('dutch_unaccent', ${q.query}))` : Prisma.sql`0`;
   const listed = sm ?? listedOrOpen(q);
   const countTo = offset + COUNT_LIMIT + 1;
   const dates = await dateColumnsOf(prisma);

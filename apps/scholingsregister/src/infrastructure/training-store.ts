@@ -48,9 +48,13 @@ export async function refreshSearchVectors(tx: TransactionClient, trainingIds: s
       FROM provider_projection p WHERE p.provider_id = t.provider_id AND t.id = ANY(${trainingIds}::uuid[])`;
 }
 
-/** The one definition of the search vector, used by the UPDATE above and by the bulk INSERT of the feed import. */
+/**
+ * The one definition of the search vector, used by the UPDATE above and by the bulk INSERT of the feed import.
+ * `dutch_unaccent` (migration search_unaccent) strips accents before the Dutch stemmer; queries use the same
+ * configuration (application/search-trainings.ts), so "cafe" and "Café" meet.
+ */
 function searchVectorSql(name: Prisma.Sql, description: Prisma.Sql, providerName: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`setweight(to_tsvector('dutch', ${name}), 'A') || setweight(to_tsvector('dutch', ${description}), 'B') || setweight(to_tsvector('dutch', ${providerName}), 'C')`;
+  return Prisma.sql`setweight(to_tsvector('dutch_unaccent', ${name}), 'A') || setweight(to_tsvector('dutch_unaccent', ${description}), 'B') || setweight(to_tsvector('dutch_unaccent', ${providerName}), 'C')`;
 }
 
 /**
