@@ -1,9 +1,20 @@
 // Server-rendered pages: Dutch, accessible (landmarks, labels, a skip link, status messages in aria-live regions,
 // no information by colour alone), styled with the NL Design System's Utrecht component CSS.
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+import type { Request, RequestHandler, Response } from 'express';
+import { escapeHtml } from '@stap/platform/http/html';
 
-/** Escapes text for HTML; every value from a request or the database goes through it. */
-export const e = (value: unknown) => String(value ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c]);
+/** Escapes text for HTML; every value from a request or the database goes through it (libs/platform's escaping). */
+export const e = escapeHtml;
+
+/** What the page modules need from the login session of web.ts: the logged-in person, the CSRF token and the form parser. */
+export interface PageSession {
+  /** The session, or undefined after redirecting to the login. */
+  requireLogin(request: Request, response: Response): { bsn: string; token: string } | undefined;
+  csrfOf(sessionToken: string): string;
+  /** Throws forbidden when the form's CSRF token is not the session's. */
+  checkCsrf(request: Request, sessionToken: string): void;
+  form: RequestHandler;
+}
 
 export function page(title: string, body: string, options: { loggedIn: boolean; refreshSeconds?: number }): string {
   return `<!DOCTYPE html>
@@ -43,8 +54,13 @@ export const dutchDate = (isoDate: string) => {
   return new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, day)));
 };
 
+/** A moment as a Dutch date and time in Europe/Amsterdam, e.g. "3 maart 2027 om 14:05". */
+export const dutchDateTime = (instant: Date) =>
+  new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(instant);
+
 export const PORTAL_CSS = `
 .skip-link { position: absolute; left: -999px; } .skip-link:focus { left: 1rem; top: 1rem; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .menu { display: flex; gap: 1.5rem; list-style: none; padding: 0; }
 main { max-width: 48rem; margin: 1rem auto; padding: 0 1rem; }
 body { font-family: system-ui, sans-serif; line-height: 1.5; color: #1a1a1a; }
