@@ -1,7 +1,8 @@
 // The scheduler on the real database, with an injected clock (no waiting): a training closed by the verleningsgrens
 // in year Y reopens on 1 January Y+1 (Europe/Amsterdam), once, also with two instances at the same moment; a
 // provider's revocation or suspension with a future effective date is stored and applied on that date, once;
-// with today's or an earlier date it applies on arrival.
+// with today's or an earlier date it applies on arrival; a later decision about the same thing cancels a pending
+// one dated on or after its own date (the latest decision wins from its effective date: an assumption).
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { createTraining } from '../src/application/create-training';
@@ -124,5 +125,77 @@ describe('provider decisions with an effective date', () => {
     one.at('2027-07-01T06:00:00Z');
     expect((await one.scheduler.runOnce()).providerChangesApplied).toBe(1);
     expect((await getTraining(f.prisma, { trainingId: id })).applyable).toBe(false);
+  });
+});
+
+describe('a later provider decision supersedes an earlier pending one (assumption: the latest decision wins from its date)', () => {
+  const decide = (fact: Parameters<typeof applyProviderFact>[1], at: string) => f.prisma.$transaction((tx) => applyProviderFact(tx, fact, new Date(at)));
+  const pending = async (providerId: string) =>
+    (await f.prisma.pendingProviderChange.findMany({ where: { providerId }, orderBy: { seq: 'asc' } })).map((p) => ({ kind: (p.fact as { kind: string }).kind, applied: p.appliedAt !== null, superseded: p.supersededAt !== null }));
+  const applyable = async (trainingId: string) => (await getTraining(f.prisma, { trainingId })).applyable;
+
+  it('a reinstatement dated before a pending suspension cancels it: the suspension never applies', async () => {
+    const { providerId, actor } = await knownProvider(f.prisma);
+    const id = await createTraining(f.prisma, actor, aTraining(providerId));
+    await decide({ kind: 'suspended', providerId, effectiveDate: '2027-03-10' }, '2027-02-15T10:00:00Z');
+    await decide({ kind: 'reinstated', providerId, effectiveDate: '2027-03-05' }, '2027-02-20T10:00:00Z');
+    expect(await pending(providerId)).toEqual([{ kind: 'suspended', applied: false, superseded: true }, { kind: 'reinstated', applied: false, superseded: false }]);
+    const one = instanceAt();
+    one.at('2027-03-10T08:00:00Z');
+    expect((await one.scheduler.runOnce()).providerChangesApplied).toBe(1); // the reinstatement only
+    expect(await applyable(id)).toBe(true);
+    expect(await pending(providerId)).toEqual([{ kind: 'suspended', applied: false, superseded: true }, { kind: 'reinstated', applied: true, superseded: false }]);
+  });
+
+  it('a reinstatement taking effect at once cancels a pending suspension too', async () => {
+    const { providerId, actor } = await knownProvider(f.prisma);
+    const id = await createTraining(f.prisma, actor, aTraining(providerId));
+    await decide({ kind: 'suspended', providerId, effectiveDate: '2027-03-10' }, '2027-02-15T10:00:00Z');
+    await decide({ kind: 'reinstated', providerId }, '2027-02-16T10:00:00Z');
+    const one = instanceAt();
+    one.at('2027-03-11T08:00:00Z');
+    expect((await one.scheduler.runOnce()).providerChangesApplied).toBe(0);
+    expect(await applyable(id)).toBe(true);
+  });
+
+  it('a new suspension dated before a pending reinstatement cancels it; a reinstatement dated after a pending suspension leaves it', async () => {
+    const { providerId, actor } = await knownProvider(f.prisma);
+    const id = await createTraining(f.prisma, actor, aTraining(providerId));
+    await decide({ kind: 'suspended', providerId, effectiveDate: '2027-03-10' }, '2027-02-15T10:00:00Z');
+    await decide({ kind: 'reinstated', providerId, effectiveDate: '2027-04-01' }, '2027-02-16T10:00:00Z'); // after: both stand
+    expect(await pending(providerId)).toEqual([{ kind: 'suspended', applied: false, superseded: false }, { kind: 'reinstated', applied: false, superseded: false }]);
+    const one = instanceAt();
+    one.at('2027-03-10T08:00:00Z');
+    expect((await one.scheduler.runOnce()).providerChangesApplied).toBe(1);
+    expect(await applyable(id)).toBe(false);
+    await decide({ kind: 'suspended', providerId, effectiveDate: '2027-03-20' }, '2027-03-15T10:00:00Z'); // a new suspension decision
+    expect((await pending(providerId)).map((p) => p.superseded)).toEqual([false, true, false]);
+    one.at('2027-04-02T08:00:00Z');
+    await one.scheduler.runOnce();
+    expect(await applyable(id)).toBe(false); // the cancelled reinstatement did not apply
+  });
+
+  it('a revocation does not cancel a pending suspension (different subjects); it replaces a pending change of the same recognition', async () => {
+    const { providerId, actor } = await knownProvider(f.prisma);
+    const recognition = await f.prisma.providerRecognition.findFirstOrThrow({ where: { providerId } });
+    const id = await createTraining(f.prisma, actor, aTraining(providerId));
+    await decide({ kind: 'suspended', providerId, effectiveDate: '2027-06-10' }, '2027-05-01T10:00:00Z');
+    await decide({ kind: 'recognition', providerId, recognitionId: recognition.recognitionId, status: 'REVOKED', effectiveDate: '2027-06-20' }, '2027-05-02T10:00:00Z');
+    await decide({ kind: 'recognition', providerId, recognitionId: recognition.recognitionId, status: 'REVOKED', effectiveDate: '2027-06-01' }, '2027-05-03T10:00:00Z');
+    expect(await pending(providerId)).toEqual([
+      { kind: 'suspended', applied: false, superseded: false },
+      { kind: 'recognition', applied: false, superseded: true },
+      { kind: 'recognition', applied: false, superseded: false },
+    ]);
+    const one = instanceAt();
+    one.at('2027-06-01T08:00:00Z');
+    expect((await one.scheduler.runOnce()).providerChangesApplied).toBe(1);
+    expect(await applyable(id)).toBe(false);
+    // Recognised again from 5 June: the suspension (10 June) still stands and applies.
+    await decide({ kind: 'recognition', providerId, recognitionId: randomUUID(), status: 'VALID' }, '2027-06-05T10:00:00Z');
+    expect(await applyable(id)).toBe(true);
+    one.at('2027-06-10T08:00:00Z');
+    expect((await one.scheduler.runOnce()).providerChangesApplied).toBe(1);
+    expect(await applyable(id)).toBe(false);
   });
 });
