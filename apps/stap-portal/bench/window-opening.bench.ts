@@ -139,7 +139,7 @@ async function main(): Promise<void> {
     const opensAt = new Date(Date.now() + Number(process.env['BENCH_OPENS_IN_MS'] ?? 45_000));
     await rpc(client.scheduleTijdvak, {
       ref, displayName: 'Benchmark', opensAt: opensAt.toISOString(), closesAt: new Date(opensAt.getTime() + 30 * 86_400_000).toISOString(),
-      baseBudget: { amountCents: String(ceilingCents), currency: 'EUR' }, counterReserve: { amountCents: '0', currency: 'EUR' },
+      baseBudget: { amountCents: String(ceilingCents), currency: 'EUR' }, counterReserve: { amountCents: '0', currency: 'EUR' }, counterReserveReleaseAt: undefined,
     }, bearer(STAFF));
     const sessions = persons.map((p) => bearer(sessionToken(SECRET, p.bsn)));
 

@@ -52,7 +52,7 @@ beforeAll(async () => {
   const opensAt = new Date(Date.now() + 1_000);
   await call(h, h.client.scheduleTijdvak, {
     ref: stapRef(TIJDVAK), displayName: 'Toegang', opensAt: opensAt.toISOString(),
-    closesAt: new Date(opensAt.getTime() + 30 * 86_400_000).toISOString(), baseBudget: eur(10_000), counterReserve: eur(0),
+    closesAt: new Date(opensAt.getTime() + 30 * 86_400_000).toISOString(), baseBudget: eur(10_000), counterReserve: eur(0), counterReserveReleaseAt: undefined,
   }, bearer(STAFF_TOKEN));
 });
 

@@ -66,11 +66,11 @@ beforeAll(async () => {
   const opensAt = new Date(Date.now() + 2_000);
   await call(h, h.client.scheduleTijdvak, {
     ref: stapRef(TIJDVAK), displayName: 'Aanvraagtijdvak test', opensAt: opensAt.toISOString(),
-    closesAt: new Date(opensAt.getTime() + 30 * 86_400_000).toISOString(), baseBudget: eur(5_000), counterReserve: eur(1_000),
+    closesAt: new Date(opensAt.getTime() + 30 * 86_400_000).toISOString(), baseBudget: eur(5_000), counterReserve: eur(1_000), counterReserveReleaseAt: undefined,
   }, bearer(STAFF_TOKEN));
   await call(h, h.client.scheduleTijdvak, {
     ref: stapRef(NEXT_TIJDVAK), displayName: 'Volgend tijdvak', opensAt: new Date(opensAt.getTime() + 40 * 86_400_000).toISOString(),
-    closesAt: new Date(opensAt.getTime() + 80 * 86_400_000).toISOString(), baseBudget: eur(10_000), counterReserve: undefined,
+    closesAt: new Date(opensAt.getTime() + 80 * 86_400_000).toISOString(), baseBudget: eur(10_000), counterReserve: undefined, counterReserveReleaseAt: undefined,
   }, bearer(STAFF_TOKEN));
 });
 
@@ -161,7 +161,7 @@ test('bad input: field violations, no admission, no login; nothing is recorded',
   const anonymous = await grpcError(call(h, h.client.joinQueue, { tijdvak: stapRef(TIJDVAK) }));
   expect(anonymous.code).toBe(status.UNAUTHENTICATED);
   const badSchedule = await grpcError(call(h, h.client.scheduleTijdvak, {
-    ref: stapRef('x'), displayName: '', opensAt: undefined, closesAt: undefined, baseBudget: eur(-1), counterReserve: undefined,
+    ref: stapRef('x'), displayName: '', opensAt: undefined, closesAt: undefined, baseBudget: eur(-1), counterReserve: undefined, counterReserveReleaseAt: undefined,
   }, bearer(STAFF_TOKEN)));
   expect(badSchedule.code).toBe(status.INVALID_ARGUMENT);
   expect(badSchedule.fieldViolations.map((v) => v.field).sort()).toEqual(['base_budget.amount_cents', 'closes_at', 'display_name', 'opens_at', 'ref.tijdvak_id']);

@@ -86,7 +86,7 @@ test('log in, wait in the queue, find a training, apply with a certificate, see 
   const opensAt = new Date(Date.now() + 12_000);
   await callUnary(client, client.scheduleTijdvak, {
     ref, displayName: 'Aanvraagtijdvak browsertest', opensAt: opensAt.toISOString(), closesAt: new Date(opensAt.getTime() + 20 * 86_400_000).toISOString(),
-    baseBudget: { amountCents: '10000000', currency: 'EUR' }, counterReserve: undefined,
+    baseBudget: { amountCents: '10000000', currency: 'EUR' }, counterReserve: undefined, counterReserveReleaseAt: undefined,
   }, bearer(STAFF_TOKEN), withDeadline(10_000));
   const certificate = await callUnary(client, client.issueEnrolmentCertificate, {
     providerId: PROVIDER_ID, trainingId: 'excel', startMomentId: 'excel-1',

@@ -59,7 +59,7 @@ test('thousands of simultaneous applications never overspend, never double-grant
   const opensAt = new Date(Date.now() + 20_000);
   await call(a, a.client.scheduleTijdvak, {
     ref: stapRef(TIJDVAK), displayName: 'Stormloop', opensAt: opensAt.toISOString(), closesAt: new Date(opensAt.getTime() + 30 * 86_400_000).toISOString(),
-    baseBudget: eur(CEILING_EUROS), counterReserve: eur(0),
+    baseBudget: eur(CEILING_EUROS), counterReserve: eur(0), counterReserveReleaseAt: undefined,
   }, bearer(STAFF_TOKEN));
   // Everyone joins the waiting room before opening, half through each instance.
   const tickets = await inChunks(persons, 100, (p, i) => call(i % 2 ? b : a, (i % 2 ? b : a).client.joinQueue, { tijdvak: stapRef(TIJDVAK) }, asPerson(p.bsn)));

@@ -51,7 +51,7 @@ async function scheduleOpenTijdvak(id: string, ceilingEuros: number, counterRese
   const opensAt = new Date(Date.now() + 1_000);
   await call(h, h.client.scheduleTijdvak, {
     ref: stapRef(id), displayName: id, opensAt: opensAt.toISOString(), closesAt: new Date(opensAt.getTime() + 30 * 86_400_000).toISOString(),
-    baseBudget: eur(ceilingEuros), counterReserve: eur(counterReserveEuros),
+    baseBudget: eur(ceilingEuros), counterReserve: eur(counterReserveEuros), counterReserveReleaseAt: undefined,
   }, bearer(STAFF_TOKEN));
 }
 

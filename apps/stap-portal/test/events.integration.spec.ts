@@ -61,7 +61,7 @@ test('register events from the broker feed the read model once; a grant leaves a
   const opensAt = new Date(Date.now() + 1_000);
   await call(h, h.client.scheduleTijdvak, {
     ref: stapRef('STAP-2026-10-EVENTS'), displayName: 'Events', opensAt: opensAt.toISOString(),
-    closesAt: new Date(opensAt.getTime() + 20 * 86_400_000).toISOString(), baseBudget: eur(10_000), counterReserve: undefined,
+    closesAt: new Date(opensAt.getTime() + 20 * 86_400_000).toISOString(), baseBudget: eur(10_000), counterReserve: undefined, counterReserveReleaseAt: undefined,
   }, bearer(STAFF_TOKEN));
   const person = h.persons[h.persons.length - 1];
   const cert = await call(h, h.client.issueEnrolmentCertificate, {

@@ -64,7 +64,7 @@ beforeAll(async () => {
   ]);
   await call(h, h.client.scheduleTijdvak, {
     ref: stapRef(TIJDVAK), displayName: 'Aanbieder', opensAt: new Date(Date.now() + 500).toISOString(),
-    closesAt: new Date(Date.now() + 20 * 86_400_000).toISOString(), baseBudget: eur(100_000), counterReserve: undefined,
+    closesAt: new Date(Date.now() + 20 * 86_400_000).toISOString(), baseBudget: eur(100_000), counterReserve: undefined, counterReserveReleaseAt: undefined,
   }, bearer(STAFF_TOKEN));
 });
 

@@ -43,7 +43,7 @@ beforeAll(async () => {
   await feed(h, [providerRegisteredEvent(PROVIDER_ID, PROVIDER_KVK), ...registerEvents({ providerId: PROVIDER_ID, ...COURSE })]);
   await call(h, h.client.scheduleTijdvak, {
     ref: stapRef(TIJDVAK), displayName: 'Provider', opensAt: new Date(Date.now() + 500).toISOString(),
-    closesAt: new Date(Date.now() + 20 * 86_400_000).toISOString(), baseBudget: eur(100_000), counterReserve: undefined,
+    closesAt: new Date(Date.now() + 20 * 86_400_000).toISOString(), baseBudget: eur(100_000), counterReserve: undefined, counterReserveReleaseAt: undefined,
   }, bearer(STAFF_TOKEN));
   for (const index of [4, 5, 6]) granted.push(await apply(index));
   rejected = await apply(7, '1970-01-01');

@@ -71,7 +71,7 @@ beforeAll(async () => {
     ref: stapRef(TIJDVAK), displayName: 'Zelfbediening', opensAt: opensAt.toISOString(),
     // Closes 60 days on, after the training's start (day 42): the withdrawal test moves the portal's clock to that start,
     // and the portal's scheduler (same clock) must then still see this tijdvak open.
-    closesAt: new Date(opensAt.getTime() + 60 * 86_400_000).toISOString(), baseBudget: eur(100_000), counterReserve: eur(1_000),
+    closesAt: new Date(opensAt.getTime() + 60 * 86_400_000).toISOString(), baseBudget: eur(100_000), counterReserve: eur(1_000), counterReserveReleaseAt: undefined,
   }, bearer(STAFF_TOKEN));
 });
 
@@ -186,7 +186,7 @@ test('ListTijdvakken filters by regeling and effective status, newest first, pag
     const opensAt = amsterdamToInstant(`${addDays(today, 120 + index * 60)}T10:00`);
     await call(h, h.client.scheduleTijdvak, {
       ref: stapRef(id), displayName: id, opensAt: opensAt.toISOString(), closesAt: new Date(opensAt.getTime() + 30 * 86_400_000).toISOString(),
-      baseBudget: eur(10_000), counterReserve: undefined,
+      baseBudget: eur(10_000), counterReserve: undefined, counterReserveReleaseAt: undefined,
     }, bearer(STAFF_TOKEN));
   }
   const list = (statuses: TijdvakStatus[], page = { pageSize: 0, pageToken: '' }, regelingCode = RegelingCode.REGELING_CODE_STAP) =>

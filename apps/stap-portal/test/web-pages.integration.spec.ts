@@ -71,7 +71,7 @@ beforeAll(async () => {
   const opensAt = new Date(Date.now() + 1_500);
   await call(h, h.client.scheduleTijdvak, {
     ref: stapRef(TIJDVAK), displayName: 'Webpagina\'s', opensAt: opensAt.toISOString(),
-    closesAt: new Date(opensAt.getTime() + 60 * 86_400_000).toISOString(), baseBudget: eur(100_000), counterReserve: eur(1_000),
+    closesAt: new Date(opensAt.getTime() + 60 * 86_400_000).toISOString(), baseBudget: eur(100_000), counterReserve: eur(1_000), counterReserveReleaseAt: undefined,
   }, bearer(STAFF_TOKEN));
 });
 

@@ -50,6 +50,7 @@ export async function scheduleTijdvak(ctx: PortalContext, requested: ScheduleTij
           baseBudgetCents: BigInt(input.baseBudgetCents),
           ceilingCents: BigInt(ceilingCents),
           counterReserveCents: BigInt(counterReserveCents),
+          counterReserveReleaseAt: input.counterReserveReleaseAt ?? null,
           rulesVersion: rules.version,
         },
       });
@@ -91,10 +92,15 @@ export function recentTijdvak(ctx: PortalContext, id: string): Promise<TijdvakRo
   return row;
 }
 
-export function statusOf(row: TijdvakRow, now: Date): TijdvakStatus {
+/** The effective release instant of the counter reserve: the tijdvak's own, else the regeling's hours before closing. */
+export function counterReserveReleaseOf(row: TijdvakRow): Date | null {
   const hoursBeforeClosing = rulesByVersion(row.rulesVersion).parameters.counterReserveReleaseHoursBeforeClosing.value;
+  return reserveReleaseInstant(row.closesAt, row.counterReserveReleaseAt, hoursBeforeClosing);
+}
+
+export function statusOf(row: TijdvakRow, now: Date): TijdvakStatus {
   return statusAfterReserveRelease(effectiveStatus(row.status as TijdvakStatus, row.opensAt, row.closesAt, now), {
-    releaseAt: reserveReleaseInstant(row.closesAt, row.counterReserveReleaseAt, hoursBeforeClosing),
+    releaseAt: counterReserveReleaseOf(row),
     ceilingReachedAt: row.ceilingReachedAt,
     budget: {
       ceilingCents: Number(row.ceilingCents), counterReserveCents: Number(row.counterReserveCents),

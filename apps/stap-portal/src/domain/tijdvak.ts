@@ -34,6 +34,8 @@ export interface ScheduleTijdvakInput {
   baseBudgetCents: number;
   /** Undefined: derived from the regeling's counter reserve share. */
   counterReserveCents: number | undefined;
+  /** When the unused counter reserve goes to online applications; undefined: the regeling's hours before closing. */
+  counterReserveReleaseAt?: Date;
 }
 
 const TIJDVAK_ID = /^STAP-\d{4}-\d{2}[A-Z0-9-]*$/;
@@ -50,6 +52,13 @@ export function scheduleViolations(input: ScheduleTijdvakInput): Violation[] {
   if (input.counterReserveCents !== undefined) {
     check(Number.isSafeInteger(input.counterReserveCents) && input.counterReserveCents >= 0, 'counter_reserve.amount_cents', 'must be zero or more cents');
     check(input.counterReserveCents <= input.baseBudgetCents, 'counter_reserve.amount_cents', 'cannot exceed the base budget');
+  }
+  // A release outside the tijdvak would release nothing (before opening nothing is decided yet; at or after closing
+  // no application is). Source: DOMAIN.md §2.1 [pub] ("part of each tijdvak's budget is reserved for people who
+  // cannot apply online"); when the unused reserve is released is not in the sources (an assumption, see README).
+  const release = input.counterReserveReleaseAt;
+  if (release && input.opensAt && input.closesAt) {
+    check(release > input.opensAt && release < input.closesAt, 'counter_reserve_release_at', 'must lie after opens_at and before closes_at');
   }
   return violations;
 }

@@ -18,7 +18,7 @@ import { amsterdamDateOf } from '@stap/regelingen';
 import type { DataAccessRow } from '../../application/data-access-records';
 import type { PreRegistrationRecord } from '../../application/pre-registrations';
 import type { Ticket } from '../../application/waiting-room';
-import { statusOf } from '../../application/tijdvakken';
+import { counterReserveReleaseOf, statusOf } from '../../application/tijdvakken';
 import { toDateParts } from '../../domain/dates';
 import type { RejectionReason as Reason } from '../../domain/reasons';
 import { rulesByVersion } from '../../domain/rules-version';
@@ -57,6 +57,7 @@ export function toTijdvakMessage(row: TijdvakRow, now: Date): Tijdvak {
     rolledOverOut: row.rolledOverOutCents === null ? undefined : money(row.rolledOverOutCents),
     rolledOverToTijdvakId: row.rolledOverTo ?? '',
     rulesVersion: row.rulesVersion,
+    counterReserveReleaseAt: counterReserveReleaseOf(row)?.toISOString(),
   };
 }
 

@@ -148,6 +148,7 @@ export function portalService(kit: HandlerKit, portal: PortalContext) {
           closesAt: instant(request.closesAt),
           baseBudgetCents: cents(request.baseBudget, 'base_budget', true) ?? 0,
           counterReserveCents: cents(request.counterReserve, 'counter_reserve', true),
+          counterReserveReleaseAt: instant(request.counterReserveReleaseAt),
         });
         return toTijdvakMessage(row, portal.now());
       }),
