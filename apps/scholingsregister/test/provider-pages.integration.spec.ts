@@ -1,12 +1,14 @@
 // The provider pages over real HTTP (the express app the service runs, on a free port) against the real database:
 // login with a development token, session cookie attributes, CSRF refusal, a programme and a start moment entered
 // by form (price in euros to exact cents), Dutch per-field errors that change nothing, another provider's training
-// refused, and cancel / withdraw / "niet beschikbaar voor STAP" through the same use cases as gRPC.
+// refused, and cancel / withdraw / "niet beschikbaar voor STAP" through the same use cases as gRPC; a programme's
+// descriptive fields changed by form (UpdateTraining: history, event, version check); the own list a page at a time.
 import pino from 'pino';
 import { parseTokenTable } from '@stap/platform/grpc';
 import { createHttpApp, startHttpServer, type RunningHttpServer } from '@stap/platform/http';
 import { createTraining } from '../src/application/create-training';
-import { getTraining } from '../src/application/get-training';
+import { getTraining, trainingHistory } from '../src/application/get-training';
+import { PROVIDER_TRAININGS_PER_PAGE } from '../src/application/list-provider-trainings';
 import { providerPages } from '../src/transport/http/provider-pages';
 import { registerApi } from '../src/transport/http/register-api';
 import { aStartMoment, aTraining, knownProvider, registerFixture, type RegisterFixture } from './register-fixture';
@@ -16,12 +18,14 @@ let server: RunningHttpServer;
 let base: string;
 let owner: Awaited<ReturnType<typeof knownProvider>>;
 let other: Awaited<ReturnType<typeof knownProvider>>;
+let pager: Awaited<ReturnType<typeof knownProvider>>;
 
 beforeAll(async () => {
   f = await registerFixture('sr_pages');
   owner = await knownProvider(f.prisma, 'Leerhuis Utrecht');
   other = await knownProvider(f.prisma, 'Concurrent');
-  const tokens = parseTokenTable(`eigen-token=provider-${owner.kvkNumber}:organisation::${owner.kvkNumber},ander-token=provider-${other.kvkNumber}:organisation::${other.kvkNumber},burger=someone:individual:`);
+  pager = await knownProvider(f.prisma, 'Veelzijdig Opleiden');
+  const tokens = parseTokenTable(`eigen-token=provider-${owner.kvkNumber}:organisation::${owner.kvkNumber},ander-token=provider-${other.kvkNumber}:organisation::${other.kvkNumber},pagina-token=provider-${pager.kvkNumber}:organisation::${pager.kvkNumber},burger=someone:individual:`);
   const logger = pino({ level: 'silent' });
   const app = createHttpApp({
     serviceName: 'scholingsregister', logger, readinessChecks: [],
@@ -281,5 +285,108 @@ describe('manual entry', () => {
     const csrf = Browser.csrf((await browser.request('/aanbieder/opleidingen')).body);
     expect((await browser.request('/aanbieder/uitloggen', { form: { csrf } })).status).toBe(303);
     expect((await browser.request('/aanbieder/opleidingen')).status).toBe(303);
+  });
+});
+
+describe('changing a programme and paging the own list', () => {
+  const PROGRAMME_FORM = { naam: 'Boekhouden voor gevorderden', omschrijving: 'Jaarrekening en btw.', studielast: '80', nlqf: 'NLQF_LEVEL_5', eqf: 'EQF_LEVEL_5', sector: 'SECTOR_FINANCE', taal: 'en', lesvorm: 'DELIVERY_MODE_BLENDED', certificaat: 'ja' };
+
+  it('changes the descriptive fields by form through UpdateTraining: prefilled, history row, TrainingChanged event, version bump', async () => {
+    const browser = new Browser();
+    await browser.login('eigen-token');
+    const trainingId = await createTraining(f.prisma, owner.actor, aTraining(owner.providerId));
+    const before = await getTraining(f.prisma, { trainingId });
+    expect((await browser.request(`/aanbieder/opleidingen/${trainingId}`)).body).toContain(`href="/aanbieder/opleidingen/${trainingId}/wijzigen"`);
+    const page = await browser.request(`/aanbieder/opleidingen/${trainingId}/wijzigen`);
+    expect(page.status).toBe(200);
+    for (const shown of [`name="versie" value="${before.version}"`, `name="programmacode" value="${before.providerProgrammeCode}"`, 'id="naam" name="naam" type="text" value="Boekhouding voor zzp&#39;ers"', 'value="60"', '<label class="utrecht-form-label" for="naam">']) expect(page.body).toContain(shown);
+    const changed = await browser.request(`/aanbieder/opleidingen/${trainingId}/wijzigen`, { form: { csrf: Browser.csrf(page.body), versie: String(before.version), programmacode: 'ANDERS-99', ...PROGRAMME_FORM } });
+    expect(changed).toMatchObject({ status: 303, location: `/aanbieder/opleidingen/${trainingId}` });
+    const after = await getTraining(f.prisma, { trainingId });
+    expect(after).toMatchObject({
+      name: 'Boekhouden voor gevorderden', description: 'Jaarrekening en btw.', studyLoadHours: 80, nlqfLevel: 'NLQF_LEVEL_5', eqfLevel: 'EQF_LEVEL_5', language: 'en',
+      deliveryMode: 'DELIVERY_MODE_BLENDED', providerProgrammeCode: before.providerProgrammeCode, version: before.version + 1,
+    });
+    const history = (await trainingHistory(f.prisma, trainingId)).filter((h) => h.kind === 'CHANGED');
+    expect(history).toMatchObject([{ actor: `provider-${owner.kvkNumber}`, detail: { fields: ['name', 'description', 'study_load_hours', 'nlqf_level', 'eqf_level', 'language', 'delivery_mode'] } }]);
+    expect(await f.prisma.outboxEvent.count({ where: { subject: trainingId, type: { contains: 'training_changed' } } })).toBe(1);
+    // The search vector follows the new name (rederive after the change).
+    const [{ matches }] = await f.prisma.$queryRaw<{ matches: boolean }[]>`SELECT search_vector @@ websearch_to_tsquery('dutch_unaccent', 'gevorderden') AS matches FROM training WHERE id = ${trainingId}::uuid`;
+    expect(matches).toBe(true);
+  });
+
+  it('bad input re-renders with Dutch errors per field, summary and aria-invalid, and changes nothing; a stale version is refused', async () => {
+    const browser = new Browser();
+    await browser.login('eigen-token');
+    const trainingId = await createTraining(f.prisma, owner.actor, aTraining(owner.providerId));
+    const page = await browser.request(`/aanbieder/opleidingen/${trainingId}/wijzigen`);
+    const csrf = Browser.csrf(page.body);
+    const bad = await browser.request(`/aanbieder/opleidingen/${trainingId}/wijzigen`, { form: { csrf, versie: '1', ...PROGRAMME_FORM, naam: '', studielast: 'veel', taal: 'nederlands' } });
+    expect(bad.status).toBe(400);
+    expect([...bad.body.matchAll(/<li><a class="utrecht-link" href="#([a-z]+)"/g)].map((m) => m[1])).toEqual(['naam', 'studielast', 'taal']);
+    expect(bad.body).toContain('Vul de naam van de opleiding in.');
+    expect(bad.body).toContain('Vul de taal in als code van twee kleine letters');
+    expect(bad.body.match(/aria-invalid="true"/g)).toHaveLength(3);
+    expect(bad.body).toContain('value="nederlands"'); // the typed values are kept
+    const unchanged = await getTraining(f.prisma, { trainingId });
+    expect(unchanged).toMatchObject({ name: "Boekhouding voor zzp'ers", version: 1 });
+
+    expect((await browser.request(`/aanbieder/opleidingen/${trainingId}/wijzigen`, { form: { csrf, versie: '1', ...PROGRAMME_FORM } })).status).toBe(303);
+    const stale = await browser.request(`/aanbieder/opleidingen/${trainingId}/wijzigen`, { form: { csrf, versie: '1', ...PROGRAMME_FORM, naam: 'Te laat' } });
+    expect(stale.status).toBe(409);
+    expect(stale.body).toContain('intussen door iemand anders gewijzigd');
+    expect((await getTraining(f.prisma, { trainingId })).name).toBe('Boekhouden voor gevorderden');
+  });
+
+  it("another provider's programme: the form is not found (404), a change is refused (403); a change without CSRF is refused", async () => {
+    const theirs = await createTraining(f.prisma, other.actor, aTraining(other.providerId));
+    const browser = new Browser();
+    await browser.login('eigen-token');
+    expect((await browser.request(`/aanbieder/opleidingen/${theirs}/wijzigen`)).status).toBe(404);
+    const csrf = Browser.csrf((await browser.request('/aanbieder/opleidingen')).body);
+    expect((await browser.request(`/aanbieder/opleidingen/${theirs}/wijzigen`, { form: { csrf, versie: '', ...PROGRAMME_FORM } })).status).toBe(403);
+    const mine = await createTraining(f.prisma, owner.actor, aTraining(owner.providerId));
+    expect((await browser.request(`/aanbieder/opleidingen/${mine}/wijzigen`, { form: { csrf: 'vervalst', versie: '', ...PROGRAMME_FORM } })).status).toBe(403);
+    expect(await getTraining(f.prisma, { trainingId: theirs })).toMatchObject({ name: "Boekhouding voor zzp'ers", version: 1 });
+    expect(await getTraining(f.prisma, { trainingId: mine })).toMatchObject({ name: "Boekhouding voor zzp'ers", version: 1 });
+  });
+
+  it('a withdrawn programme cannot be changed: the reason is shown (409) and nothing changes', async () => {
+    const browser = new Browser();
+    await browser.login('eigen-token');
+    const trainingId = await createTraining(f.prisma, owner.actor, aTraining(owner.providerId));
+    const csrf = Browser.csrf((await browser.request(`/aanbieder/opleidingen/${trainingId}/wijzigen`)).body);
+    expect((await browser.request(`/aanbieder/opleidingen/${trainingId}/intrekken`, { form: { csrf, 'reden-intrekken': 'gestopt' } })).status).toBe(303);
+    const refused = await browser.request(`/aanbieder/opleidingen/${trainingId}/wijzigen`, { form: { csrf, versie: '', ...PROGRAMME_FORM } });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toContain('ingetrokken of uitgesloten');
+    expect((await getTraining(f.prisma, { trainingId })).name).toBe("Boekhouding voor zzp'ers");
+  });
+
+  it(`lists the own trainings ${PROVIDER_TRAININGS_PER_PAGE} a page, by name then id, with previous/next links; a bad page number is refused`, async () => {
+    const count = PROVIDER_TRAININGS_PER_PAGE + 2;
+    const ids: string[] = [];
+    // Two trainings share a name: the id decides their order, so no training is skipped or shown twice across pages.
+    for (let i = 0; i < count; i += 1) ids.push(await createTraining(f.prisma, pager.actor, aTraining(pager.providerId, { name: `Opleiding ${String(i === 1 ? 0 : i).padStart(2, '0')}`, startMoments: [] })));
+    const browser = new Browser();
+    await browser.login('pagina-token');
+    const shown = (body: string) => [...body.matchAll(/href="\/aanbieder\/opleidingen\/([0-9a-f-]{36})"/g)].map((m) => m[1]);
+    const first = await browser.request('/aanbieder/opleidingen');
+    expect(first.status).toBe(200);
+    expect(first.body).toContain(`(${count}, pagina 1 van 2)`);
+    expect(first.body).toContain('href="/aanbieder/opleidingen?pagina=2"');
+    expect(first.body).not.toContain('rel="prev"');
+    const second = await browser.request('/aanbieder/opleidingen?pagina=2');
+    expect(second.body).toContain('rel="prev" href="/aanbieder/opleidingen?pagina=1"');
+    expect(second.body).not.toContain('rel="next"');
+    const sameName = [ids[0], ids[1]].sort();
+    const expected = [...sameName, ...ids.slice(2)];
+    expect([...shown(first.body), ...shown(second.body)]).toEqual(expected);
+    expect(shown(first.body)).toHaveLength(PROVIDER_TRAININGS_PER_PAGE);
+    expect((await browser.request('/aanbieder/opleidingen?pagina=0')).status).toBe(400);
+    expect((await browser.request('/aanbieder/opleidingen?pagina=abc')).status).toBe(400);
+    const beyond = await browser.request('/aanbieder/opleidingen?pagina=3');
+    expect(beyond.status).toBe(404);
+    expect(beyond.body).toContain('href="/aanbieder/opleidingen?pagina=2"');
   });
 });

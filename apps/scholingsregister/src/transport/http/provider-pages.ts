@@ -1,6 +1,6 @@
 // Provider web pages for manual entry (issue 5; DOMAIN.md §3 "submitted by providers' systems, by bulk feed and by
-// hand"): log in, list the own trainings with status and applyability, register a programme, see a training with
-// its start moments, add a start moment (Dutch address, dates, price in euros -> integer cents), cancel a start
+// hand"): log in, list the own trainings with status and applyability (a page at a time), register a programme,
+// change a programme's descriptive fields (UpdateTraining), see a training with its start moments, add a start moment (Dutch address, dates, price in euros -> integer cents), cancel a start
 // moment, withdraw a training, set "niet beschikbaar voor STAP". Every change goes through the same use case as
 // gRPC, so the rules are the same; bad input re-renders the form with a Dutch message per field and changes
 // nothing. Server-rendered Dutch HTML with NL Design System (Utrecht) CSS.
@@ -12,7 +12,7 @@ import type { PrismaClient } from '../../infrastructure/prisma/client';
 import { createTraining } from '../../application/create-training';
 import { addStartMoment, cancelStartMoment, markStartMomentFull } from '../../application/manage-start-moments';
 import { updateStartMoment } from '../../application/update-start-moment';
-import { setStapAvailability, withdrawTraining } from '../../application/training-lifecycle';
+import { setStapAvailability, updateTraining, withdrawTraining, type TrainingChanges } from '../../application/training-lifecycle';
 import { getTraining, type TrainingView } from '../../application/get-training';
 import { listProviderTrainings, providerOfActor } from '../../application/list-provider-trainings';
 import { requireProviderActor } from '../../application/actor';
@@ -43,13 +43,29 @@ ${textField('toegangscode', 'Toegangscode', '', errors, { type: 'password', requ
 }
 
 function trainingsPage(list: Awaited<ReturnType<typeof listProviderTrainings>>): SafeHtml {
-  if (list.trainings.length === 0) return html`<p class="utrecht-paragraph">Uw organisatie heeft nog geen opleidingen in het register. <a class="utrecht-link" href="/aanbieder/opleidingen/nieuw">Voeg een opleiding toe</a>.</p>`;
-  return html`<table class="utrecht-table"><caption class="utrecht-table__caption">Opleidingen van ${list.provider.communicationName} (${list.trainings.length})</caption>
+  if (list.total === 0) return html`<p class="utrecht-paragraph">Uw organisatie heeft nog geen opleidingen in het register. <a class="utrecht-link" href="/aanbieder/opleidingen/nieuw">Voeg een opleiding toe</a>.</p>`;
+  const pageText = list.pageCount > 1 ? `, pagina ${list.page} van ${list.pageCount}` : '';
+  return html`<table class="utrecht-table"><caption class="utrecht-table__caption">Opleidingen van ${list.provider.communicationName} (${list.total}${pageText})</caption>
 <thead class="utrecht-table__header"><tr class="utrecht-table__row"><th scope="col" class="utrecht-table__header-cell">Opleiding</th><th scope="col" class="utrecht-table__header-cell">Programmacode</th>
 <th scope="col" class="utrecht-table__header-cell">Status</th><th scope="col" class="utrecht-table__header-cell">Aan te vragen met STAP</th><th scope="col" class="utrecht-table__header-cell">Open startmomenten</th></tr></thead>
 <tbody class="utrecht-table__body">${list.trainings.map((t) => html`<tr class="utrecht-table__row">
 <td class="utrecht-table__cell"><a class="utrecht-link" href="/aanbieder/opleidingen/${t.id}">${t.name}</a></td><td class="utrecht-table__cell">${t.providerProgrammeCode}</td>
-<td class="utrecht-table__cell">${statusText(t)}</td><td class="utrecht-table__cell">${t.applyable ? 'Ja' : 'Nee'}${t.notAvailableForStap ? ' (niet beschikbaar voor STAP)' : ''}</td><td class="utrecht-table__cell">${t.openStartMoments}</td></tr>`)}</tbody></table>`;
+<td class="utrecht-table__cell">${statusText(t)}</td><td class="utrecht-table__cell">${t.applyable ? 'Ja' : 'Nee'}${t.notAvailableForStap ? ' (niet beschikbaar voor STAP)' : ''}</td><td class="utrecht-table__cell">${t.openStartMoments}</td></tr>`)}</tbody></table>
+${pageLinks(list.page, list.pageCount)}`;
+}
+
+/** Previous / next links of the own-trainings list (page numbers in the URL, so a page can be bookmarked). */
+function pageLinks(page: number, pageCount: number): SafeHtml | string {
+  if (pageCount <= 1) return '';
+  const link = (to: number, label: string, rel: string) => html`<li><a class="utrecht-link" rel="${rel}" href="/aanbieder/opleidingen?pagina=${to}">${label}<span class="utrecht-visually-hidden"> (pagina ${to})</span></a></li>`;
+  return html`<nav aria-label="Pagina's van de opleidingen"><ul class="utrecht-unordered-list">
+${page > 1 ? link(page - 1, 'Vorige pagina', 'prev') : ''}<li aria-current="page">Pagina ${page} van ${pageCount}</li>${page < pageCount ? link(page + 1, 'Volgende pagina', 'next') : ''}</ul></nav>`;
+}
+
+/** The page number of `?pagina=`: absent is 1; anything but a whole number from 1 is refused (null). */
+function pageNumber(value: unknown): number | null {
+  if (value === undefined || value === '') return 1;
+  return typeof value === 'string' && /^[1-9]\d{0,5}$/.test(value) ? Number(value) : null;
 }
 
 const statusText = (t: { status: string; applicationClosedReason: string | null }) =>
@@ -57,11 +73,18 @@ const statusText = (t: { status: string; applicationClosedReason: string | null 
 
 const PROGRAMME_DEFAULTS: Form = { taal: 'nl', nlqf: 'NLQF_LEVEL_NOT_CLASSIFIED', eqf: 'EQF_LEVEL_NOT_CLASSIFIED', sector: 'SECTOR_OTHER', lesvorm: 'DELIVERY_MODE_CLASSROOM' };
 
-function trainingForm(csrf: string, form: Form, errors: FieldError[]): SafeHtml {
+/**
+ * Registering (no `change`) or changing a programme: the same descriptive fields; a change keeps the programme code
+ * (the key of feeds and of the provider's own systems) and sends back the version read, so a change by someone
+ * else in between is refused instead of overwritten.
+ */
+function trainingForm(csrf: string, form: Form, errors: FieldError[], change?: { trainingId: string; message?: string }): SafeHtml {
   const values = { ...PROGRAMME_DEFAULTS, ...form };
-  return html`${errorSummary(errors)}
-<form method="post" action="/aanbieder/opleidingen/nieuw" novalidate>${hiddenCsrf(csrf)}
-${textField('programmacode', 'Programmacode', text(values, 'programmacode'), errors, { required: true, hint: 'Uw eigen code voor deze opleiding, bijvoorbeeld BOEK-01. Letters, cijfers, punt, liggend streepje of koppelteken.' })}
+  return html`${change?.message ? html`<div class="utrecht-alert utrecht-alert--error" role="alert"><p class="utrecht-paragraph">${change.message}</p></div>` : ''}${errorSummary(errors)}
+<form method="post" action="${change ? `/aanbieder/opleidingen/${change.trainingId}/wijzigen` : '/aanbieder/opleidingen/nieuw'}" novalidate>${hiddenCsrf(csrf)}
+${change
+    ? html`<input type="hidden" name="versie" value="${text(values, 'versie')}"><input type="hidden" name="programmacode" value="${text(values, 'programmacode')}"><p class="utrecht-paragraph">Programmacode: ${text(values, 'programmacode')}</p>`
+    : textField('programmacode', 'Programmacode', text(values, 'programmacode'), errors, { required: true, hint: 'Uw eigen code voor deze opleiding, bijvoorbeeld BOEK-01. Letters, cijfers, punt, liggend streepje of koppelteken.' })}
 ${textField('naam', 'Naam van de opleiding', text(values, 'naam'), errors, { required: true })}
 ${textField('omschrijving', 'Omschrijving', text(values, 'omschrijving'), errors, { hint: 'Zonder omschrijving blijft de opleiding onvolledig en is zij niet aan te vragen.' })}
 ${textField('studielast', 'Studielast in uren', text(values, 'studielast'), errors, { required: true, inputmode: 'numeric' })}
@@ -71,7 +94,8 @@ ${selectField('sector', 'Sector', choices(SECTORS, SECTOR_NL), text(values, 'sec
 ${textField('taal', 'Taal (code van twee letters)', text(values, 'taal'), errors, { required: true, hint: 'Bijvoorbeeld nl voor Nederlands of en voor Engels.' })}
 ${selectField('lesvorm', 'Lesvorm', choices(DELIVERY_MODES, DELIVERY_NL), text(values, 'lesvorm'), errors)}
 ${checkboxField('certificaat', 'De opleiding leidt tot een certificaat of diploma', values.certificaat === 'ja')}
-<button class="utrecht-button utrecht-button--primary-action" type="submit">Opleiding opslaan</button></form>`;
+<button class="utrecht-button utrecht-button--primary-action" type="submit">${change ? 'Wijzigingen opslaan' : 'Opleiding opslaan'}</button></form>
+${change ? html`<p class="utrecht-paragraph"><a class="utrecht-link" href="/aanbieder/opleidingen/${change.trainingId}">Terug naar de opleiding</a></p>` : ''}`;
 }
 
 /** Adding (no `change`) or changing a start moment: the same fields; a change keeps the code and sends the version read. */
@@ -145,6 +169,7 @@ ${t.startMoments.length === 0 ? html`<p class="utrecht-paragraph">Nog geen start
 <thead class="utrecht-table__header"><tr class="utrecht-table__row"><th scope="col" class="utrecht-table__header-cell">Code</th><th scope="col" class="utrecht-table__header-cell">Periode</th>
 <th scope="col" class="utrecht-table__header-cell">Locatie</th><th scope="col" class="utrecht-table__header-cell">Totaalprijs incl. btw</th><th scope="col" class="utrecht-table__header-cell">Plaatsen</th><th scope="col" class="utrecht-table__header-cell">Status</th><th scope="col" class="utrecht-table__header-cell">Wijzigen</th><th scope="col" class="utrecht-table__header-cell">Annuleren</th></tr></thead>
 <tbody class="utrecht-table__body">${rows}</tbody></table>`}
+${active ? html`<p class="utrecht-paragraph"><a class="utrecht-link" href="/aanbieder/opleidingen/${t.id}/wijzigen">Gegevens van de opleiding wijzigen</a></p>` : ''}
 ${active ? html`<p class="utrecht-paragraph"><a class="utrecht-link" href="/aanbieder/opleidingen/${t.id}/startmomenten/nieuw">Startmoment toevoegen</a></p>
 <h2 class="utrecht-heading-2">Beschikbaarheid voor STAP</h2>
 <form method="post" action="/aanbieder/opleidingen/${t.id}/stap-beschikbaarheid" novalidate>${hiddenCsrf(csrf)}
@@ -168,6 +193,23 @@ function formOfStartMoment(sm: TrainingView['startMoments'][number]): Form {
     straat: sm.street ?? '', huisnummer: sm.houseNumber === null ? '' : String(sm.houseNumber), toevoeging: sm.houseNumberAddition ?? '',
     postcode: sm.postalCode ? `${sm.postalCode.slice(0, 4)} ${sm.postalCode.slice(4)}` : '', plaats: sm.city ?? '', locatienaam: sm.venueName ?? '', landcode: sm.countryCode ?? '',
     cursusprijs: amount(sm.courseTuitionCents), examenkosten: amount(sm.examCents), lesmateriaal: amount(sm.literatureCents), plaatsen: sm.capacity === null ? '' : String(sm.capacity),
+  };
+}
+
+/** A stored training as the programme form shows it for a change. */
+function formOfTraining(t: TrainingView): Form {
+  return {
+    versie: String(t.version), programmacode: t.providerProgrammeCode, naam: t.name, omschrijving: t.description, studielast: String(t.studyLoadHours),
+    nlqf: t.nlqfLevel, eqf: t.eqfLevel, sector: t.sector, taal: t.language, lesvorm: t.deliveryMode, certificaat: t.leadsToCertificate ? 'ja' : '',
+  };
+}
+
+/** The descriptive fields of the programme form as UpdateTraining's changes (all of them: unchanged ones write nothing). */
+function programmeChanges(form: Form): TrainingChanges {
+  const input = programmeInput('', form);
+  return {
+    name: input.name, description: input.description, studyLoadHours: input.studyLoadHours, nlqfLevel: input.nlqfLevel, eqfLevel: input.eqfLevel,
+    sector: input.sector, language: input.language, deliveryMode: input.deliveryMode, leadsToCertificate: input.leadsToCertificate,
   };
 }
 
@@ -207,6 +249,8 @@ const ERROR_PAGES: Record<string, { status: number; title: string; text: string 
 
 export interface ProviderPagesOptions extends SessionOptions {
   tokens: ReadonlyMap<string, Identity>;
+  /** Trainings per page of the own-trainings list; default PROVIDER_TRAININGS_PER_PAGE (25). */
+  trainingsPerPage?: number;
 }
 
 export function providerPages(prisma: PrismaClient, options: ProviderPagesOptions): (router: Router) => void {
@@ -288,8 +332,19 @@ export function providerPages(prisma: PrismaClient, options: ProviderPagesOption
       response.redirect(303, '/aanbieder/inloggen');
     }));
 
-    router.get('/aanbieder/opleidingen', signedIn(async (_request, response, session) => {
-      send(response, 200, 'Mijn opleidingen', html`<p class="utrecht-paragraph"><a class="utrecht-link" href="/aanbieder/opleidingen/nieuw">Nieuwe opleiding toevoegen</a></p>${trainingsPage(await listProviderTrainings(prisma, sessions.actorOf(session)))}`, session);
+    router.get('/aanbieder/opleidingen', signedIn(async (request, response, session) => {
+      const newLink = html`<p class="utrecht-paragraph"><a class="utrecht-link" href="/aanbieder/opleidingen/nieuw">Nieuwe opleiding toevoegen</a></p>`;
+      const page = pageNumber(request.query.pagina);
+      if (page === null) {
+        send(response, 400, 'Mijn opleidingen', html`<p class="utrecht-paragraph">Dit paginanummer bestaat niet. <a class="utrecht-link" href="/aanbieder/opleidingen">Naar de eerste pagina</a>.</p>`, session);
+        return;
+      }
+      const list = await listProviderTrainings(prisma, sessions.actorOf(session), page, options.trainingsPerPage);
+      if (page > list.pageCount) {
+        send(response, 404, 'Mijn opleidingen', html`<p class="utrecht-paragraph">Pagina ${page} bestaat niet; er zijn ${list.pageCount} pagina's. <a class="utrecht-link" href="/aanbieder/opleidingen?pagina=${list.pageCount}">Naar de laatste pagina</a>.</p>`, session);
+        return;
+      }
+      send(response, 200, 'Mijn opleidingen', html`${newLink}${trainingsPage(list)}`, session);
     }));
 
     router.get('/aanbieder/opleidingen/nieuw', signedIn(async (_request, response, session) => {
@@ -312,6 +367,27 @@ export function providerPages(prisma: PrismaClient, options: ProviderPagesOption
     router.get('/aanbieder/opleidingen/:id', signedIn(async (request, response, session) => {
       const training = await ownTraining(session, String(request.params.id));
       send(response, 200, training.name, detailPage(sessions.csrfOf(session), training), session);
+    }));
+
+    router.get('/aanbieder/opleidingen/:id/wijzigen', signedIn(async (request, response, session) => {
+      const training = await ownTraining(session, String(request.params.id));
+      send(response, 200, `Opleiding wijzigen: ${training.name}`, trainingForm(sessions.csrfOf(session), formOfTraining(training), [], { trainingId: training.id }), session);
+    }));
+    // Straight to the use case (as gRPC UpdateTraining): it refuses another provider's training (403) and changes
+    // nothing on bad input; only then is the training read to re-render the form.
+    router.post('/aanbieder/opleidingen/:id/wijzigen', formBody, signedIn(async (request, response, session) => {
+      const trainingId = String(request.params.id);
+      const submitted = form(request);
+      try {
+        await updateTraining(prisma, sessions.actorOf(session), trainingId, wholeNumber(text(submitted, 'versie')) || null, programmeChanges(submitted));
+        response.redirect(303, `/aanbieder/opleidingen/${trainingId}`);
+      } catch (error) {
+        if (!(error instanceof ApplicationError) || !['invalid', 'conflict', 'precondition'].includes(error.kind)) throw error;
+        const training = await ownTraining(session, trainingId);
+        const message = error.kind === 'precondition' ? (PRECONDITION_NL[error.reason ?? ''] ?? 'Deze opleiding kan niet worden gewijzigd.')
+          : error.kind === 'conflict' ? 'De opleiding is intussen door iemand anders gewijzigd. Open haar opnieuw om de nieuwste gegevens te zien.' : undefined;
+        send(response, error.kind === 'invalid' ? 400 : 409, `Opleiding wijzigen: ${training.name}`, trainingForm(sessions.csrfOf(session), submitted, error.kind === 'invalid' ? fieldErrors(error.violations) : [], { trainingId, message }), session);
+      }
     }));
 
     router.get('/aanbieder/opleidingen/:id/startmomenten/nieuw', signedIn(async (request, response, session) => {
