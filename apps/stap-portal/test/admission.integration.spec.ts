@@ -1,7 +1,8 @@
 // An admission token from the waiting room submits ONE application, through gRPC on the real database and broker: a
 // second use of the same token is PERMISSION_DENIED and records nothing, also when both uses arrive at the same moment
 // (the token id's primary key in admission_token_use decides); a new poll of the ticket hands out a new token, and
-// the one-grant-per-year rule then decides as always.
+// the one-grant-per-year rule then decides as always. A replayed token is refused before the facts and external
+// register reads (a cheap pre-check; the decision batch stays the authority).
 import { randomUUID } from 'node:crypto';
 import { status, type ServiceError } from '@grpc/grpc-js';
 import { ApplicationChannel, ApplicationStatus, RejectionReason, type Application, type QueueTicket } from '@stap/contracts/stap/portal/v1/portal';
@@ -94,5 +95,33 @@ test('a submission refused with an error does not spend its token: it can still 
   for (const token of refused) {
     const later = await submit(6, await certificateFor(6), token);
     expect(later.decision?.reasons).toEqual([RejectionReason.REJECTION_REASON_ALREADY_GRANTED_THIS_YEAR]);
+  }
+});
+
+test('a replayed token is refused before the expensive reads: same PERMISSION_DENIED, no external register read', async () => {
+  const token = await admissionToken(7);
+  expect((await submit(7, await certificateFor(7), token)).status).toBe(ApplicationStatus.APPLICATION_STATUS_GRANTED);
+  const unused = await certificateFor(7);
+  // Counts the person reads the portal sends to the (real, stand-in) external registers; every read still goes there.
+  const registers = h.portal.context.registers;
+  let personReads = 0;
+  h.portal.context.registers = {
+    ...registers,
+    personFacts: (...args) => {
+      personReads += 1;
+      return registers.personFacts(...args);
+    },
+  };
+  try {
+    const replayed = await grpcError(submit(7, unused, token));
+    expect(replayed.code).toBe(status.PERMISSION_DENIED);
+    expect(replayed.message).toContain('this admission token was already used to submit an application');
+    expect(personReads).toBe(0);
+    // A fresh token of the same ticket reads the registers (so the counter does see reads) and is decided as always;
+    // the certificate named in the replay was not claimed by it (else this would be ALREADY_EXISTS).
+    expect((await submit(7, unused, await admissionToken(7))).decision?.reasons).toEqual([RejectionReason.REJECTION_REASON_ALREADY_GRANTED_THIS_YEAR]);
+    expect(personReads).toBe(1);
+  } finally {
+    h.portal.context.registers = registers;
   }
 });

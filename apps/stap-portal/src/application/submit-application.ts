@@ -13,7 +13,7 @@ import { readApplicationFacts, type ApplicationFacts } from '../infrastructure/d
 import type { DecidedRecord } from '../infrastructure/decisions/decision-pipeline';
 import type { TijdvakRow } from '../infrastructure/prisma/client';
 import { personKey } from '../infrastructure/security/signed-token';
-import { admissionUseToSpend } from './admission';
+import { admissionUseToSpend, refuseSpentAdmission } from './admission';
 import type { PortalContext } from './context';
 import { recentTijdvak, statusOf } from './tijdvakken';
 import { verifyAdmission } from './waiting-room';
@@ -85,6 +85,9 @@ export async function submitApplication(ctx: PortalContext, input: SubmitApplica
   const violations = requestViolations(input);
   if (violations.length > 0) throw invalid(violations, 'the application has invalid fields');
   const applicant = applicantOf(ctx, input, caller);
+  const admission = admissionUseToSpend(ctx, input);
+  // A replayed token stops here, before the facts and the external registers are read.
+  await refuseSpentAdmission(ctx, admission);
   const tijdvak = await openTijdvak(ctx, input.tijdvakId);
   const facts = await applicationFacts(ctx, input.certificateNumber.trim().toUpperCase(), applicant.bsn);
   const rules = rulesByVersion(tijdvak.rulesVersion);
@@ -116,6 +119,6 @@ export async function submitApplication(ctx: PortalContext, input: SubmitApplica
     contactEmail: input.contactEmail || null,
     reasons: assessment.reasons,
     amountCents: assessment.amountCents,
-    admission: admissionUseToSpend(ctx, input),
+    admission,
   });
 }

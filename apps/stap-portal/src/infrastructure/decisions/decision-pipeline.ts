@@ -16,7 +16,7 @@ import { decideInOrder, newlyExhausted, reserveReleaseInstant, type Decision, ty
 import type { RejectionReason } from '../../domain/reasons';
 import { rulesByVersion } from '../../domain/rules-version';
 import { effectiveStatus, type TijdvakStatus } from '../../domain/tijdvak';
-import { giveBackAdmissionTokens, spendAdmissionTokens, type AdmissionUse } from './admission-token-use';
+import { ADMISSION_TOKEN_ALREADY_USED, giveBackAdmissionTokens, spendAdmissionTokens, type AdmissionUse } from './admission-token-use';
 import { applicationEvents, ceilingReachedEvent, EVENT_SOURCE, type DecidedApplication } from '../messaging/portal-events';
 
 export interface CompleteApplication {
@@ -145,7 +145,7 @@ export class DecisionPipeline {
     await persist(client, tijdvak, records, state, decidedAt, released);
     const recordOf = new Map(decidable.map((item, index) => [item, records[index]]));
     return items.map((item, index) => {
-      if (!spent[index]) return forbidden('this admission token was already used to submit an application; the waiting room gives a new one');
+      if (!spent[index]) return forbidden(ADMISSION_TOKEN_ALREADY_USED);
       return recordOf.get(item) ?? conflict(`enrolment certificate ${item.application.certificateNumber} was already used in an application`, [
         { field: 'enrolment_certificate_number', description: 'was already used in an application' },
       ]);
