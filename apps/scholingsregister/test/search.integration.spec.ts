@@ -155,8 +155,11 @@ it('the accent migration recomputes the search vectors stored before it', async 
     await migrateDatabase(db.url, before);
     const prisma = createPrismaClient(db.url);
     try {
-      const p = await knownProvider(prisma, 'Horeca');
-      // Written as the code before the migration did (the code of now needs dutch_unaccent, which does not exist yet).
+      // Written as the code before the migration did, in SQL: the code of now needs dutch_unaccent and the columns of
+      // later migrations, which do not exist yet.
+      const p = { providerId: randomUUID() };
+      await prisma.$executeRaw`INSERT INTO provider_projection (provider_id, kvk_number, legal_name, communication_name, registered_at)
+                               VALUES (${p.providerId}::uuid, '12345678', 'Horeca B.V.', 'Horeca', now())`;
       const id = randomUUID();
       await prisma.$executeRaw`
         INSERT INTO training (id, provider_id, provider_programme_code, name, description, study_load_hours, nlqf_level, eqf_level, sector,
