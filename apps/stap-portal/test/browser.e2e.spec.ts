@@ -1,6 +1,6 @@
 // The whole path in a real headless Chromium (playwright-core, Debian's /usr/bin/chromium), with the portal and the
 // DigiD-like development identity provider as real processes: log in, wait in the queue until admitted, find a
-// training, apply with the provider's enrolment certificate, and see the decision on "Mijn STAP-budget".
+// training, apply with the provider's enrolment certificate, see the decision on "Mijn STAP-budget", and withdraw it.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
@@ -80,7 +80,7 @@ afterAll(async () => {
   await db?.drop();
 });
 
-test('log in, wait in the queue, find a training, apply with a certificate, see the decision', async () => {
+test('log in, wait in the queue, find a training, apply with a certificate, see the decision, withdraw it', async () => {
   const client = new StapPortalServiceClient(`127.0.0.1:${grpcPort}`, credentials.createInsecure());
   const ref = { regelingCode: RegelingCode.REGELING_CODE_STAP, tijdvakId: TIJDVAK };
   const opensAt = new Date(Date.now() + 12_000);
@@ -120,6 +120,16 @@ test('log in, wait in the queue, find a training, apply with a certificate, see 
   await expect(table).toContainText('Toegekend');
   await expect(table).toContainText('€ 650,00');
   await expect(page.locator('main')).toContainText('U hebt dit kalenderjaar al een STAP-budget gekregen.');
+
+  // Withdraw it before the training starts: confirmation page, optional reason, result page, back on the overview.
+  await page.getByRole('link', { name: 'Aanvraag intrekken' }).click();
+  await expect(page.locator('main')).toContainText('gaat € 650,00 terug naar het budget van het aanvraagtijdvak');
+  await page.getByLabel('Reden (niet verplicht, hoogstens 500 tekens)').fill('Ik kan toch niet op die dagen.');
+  await page.getByRole('button', { name: 'Aanvraag intrekken' }).click();
+  await page.waitForURL(/\/aanvragen\/[0-9a-f-]+\/ingetrokken$/);
+  await expect(page.getByRole('status')).toContainText('Uw aanvraag voor Excel voor gevorderden is ingetrokken');
+  await page.getByRole('link', { name: 'Terug naar Mijn STAP-budget' }).click();
+  await expect(page.getByRole('table', { name: 'Uw aanvragen' })).toContainText('Ingetrokken');
 });
 
 /** Minimal async text assertions on locators (playwright-core has no test runner's expect). */
