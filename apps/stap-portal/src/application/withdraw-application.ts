@@ -1,16 +1,18 @@
 // Use case: the applicant (or an executor officer at the counter) withdraws an application before the training starts.
-// One transaction: the tijdvak's committed budget of the application's channel goes down by the granted amount with
-// a guarded UPDATE (WHERE committed >= amount: a release can never make the budget negative), the application turns
-// WITHDRAWN with a guarded UPDATE (WHERE status = 'GRANTED'), and ApplicationWithdrawn goes to the outbox (payment
-// decommits and cancels the purchase order). The application row is locked before anything is read, so two
-// withdrawals at once are decided one after the other and release the amount once. The decision pipeline never locks
-// an existing application row, so locking application then tijdvak cannot deadlock with it.
+// One transaction: the application turns WITHDRAWN with a guarded UPDATE (WHERE status = 'GRANTED') and
+// ApplicationWithdrawn goes to the outbox (payment decommits and cancels the purchase order when nothing was invoiced).
+// The amount is NOT given back to the tijdvak here: that happens when payment's PurchaseOrderCancelled arrives
+// (application/purchase-order-read-model.ts), because payment keeps an order once it is invoiced and the portal must
+// never grant an amount payment may still pay (the ceiling is law). A withdrawal the portal knows to be invoiced
+// (InvoiceApproved) is refused with ADVANCE_INVOICED. The application row is locked before anything is read, so two
+// withdrawals at once are decided one after the other. The decision pipeline never locks an existing application row.
 // Rules and sources: domain/withdrawal.ts (DOMAIN.md §2.1; parameter withdrawnGrantCountsForTheYear).
 import { invalid, notFoundError, preconditionFailed, type Violation } from '@stap/platform/errors';
 import { outboxRecord } from '@stap/platform/kafka';
 import { amsterdamDateOf } from '@stap/regelingen';
 import { rulesByVersion } from '../domain/rules-version';
 import { withdrawalEffect, withdrawalRefusal, type WithdrawalRefusal } from '../domain/withdrawal';
+import { releaseWithdrawnGrant } from './purchase-order-read-model';
 import type { ApplicationRow } from '../infrastructure/prisma/client';
 import { applicationWithdrawnEvent, EVENT_SOURCE } from '../infrastructure/messaging/portal-events';
 import type { PortalContext } from './context';
@@ -26,6 +28,7 @@ export interface WithdrawingCaller {
 }
 
 const REFUSAL_MESSAGES: Record<WithdrawalRefusal, string> = {
+  ADVANCE_INVOICED: 'an invoice on the grant was approved for payment: the application can no longer be withdrawn; contact the executor to settle it',
   ALREADY_WITHDRAWN: 'the application was already withdrawn',
   APPLICATION_REJECTED: 'a rejected application cannot be withdrawn',
   NOT_DECIDED: 'the application is not decided yet',
@@ -49,16 +52,12 @@ export async function withdrawApplication(ctx: PortalContext, caller: Withdrawin
     // Someone else's application is indistinguishable from none (no hint that it exists).
     if (!found || (!caller.officer && found.bsn !== caller.bsn)) throw notFoundError('no such application');
     const now = ctx.now();
-    const application = { status: found.status, trainingStartDate: found.trainingStartDate, grantedCents: Number(found.grantedCents) };
+    const application = {
+      status: found.status, trainingStartDate: found.trainingStartDate, grantedCents: Number(found.grantedCents), invoiceApproved: found.invoiceApprovedAt !== null,
+    };
     const refusal = withdrawalRefusal(application, amsterdamDateOf(now));
     if (refusal) throw preconditionFailed(REFUSAL_MESSAGES[refusal], refusal);
     const effect = withdrawalEffect(application, rulesByVersion(found.rulesVersion));
-    const column = found.channel === 'COUNTER' ? 'committed_counter_cents' : 'committed_online_cents';
-    const released = await tx.$executeRawUnsafe(
-      `UPDATE tijdvak SET ${column} = ${column} - $2, granted_count = granted_count - 1 WHERE id = $1 AND ${column} >= $2 AND granted_count >= 1`,
-      found.tijdvakId, BigInt(effect.releasedCents),
-    );
-    if (released !== 1) throw new Error(`the budget of tijdvak ${found.tijdvakId} does not hold the amount to release`);
     const withdrawn = await tx.application.updateMany({
       where: { id: found.id, status: 'GRANTED' },
       data: {
@@ -71,6 +70,8 @@ export async function withdrawApplication(ctx: PortalContext, caller: Withdrawin
     await tx.outboxEvent.create({
       data: outboxRecord(EVENT_SOURCE, applicationWithdrawnEvent({ applicationId: found.id, tijdvakId: found.tijdvakId, wasGranted: true, releasedCents: effect.releasedCents, withdrawnAt: now })),
     });
+    // payment cancelled the order before (for another reason): the amount is decommitted already and goes back now.
+    if (found.purchaseOrderCancelledAt !== null) await releaseWithdrawnGrant(tx, found.id, now);
     return tx.application.findUniqueOrThrow({ where: { id: found.id } });
   });
 }

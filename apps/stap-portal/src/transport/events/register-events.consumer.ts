@@ -1,21 +1,26 @@
 // Kafka edge of the portal for the scholingsregister's training events, provider-registry's provider events
-// (organisation login, recognitions, suspension, end) and payment's settlement (exclusion after fault):
+// (organisation login, recognitions, suspension, end) and payment's purchase orders (the order of a grant, an approved
+// invoice, a cancellation that releases a withdrawn grant's amount) and settlement (exclusion after fault):
 // decodes the proto payload and routes by CloudEvents type into the local read model. Types it does not know are
 // acknowledged and ignored: producers may add events to a topic.
-import { SettlementDecided } from '@stap/contracts/stap/payments/events/v1/events';
+import { InvoiceApproved, PurchaseOrderCancelled, PurchaseOrderIssued, SettlementDecided } from '@stap/contracts/stap/payments/events/v1/events';
 import * as Providers from '@stap/contracts/stap/providers/events/v1/events';
 import { ProviderRegistered } from '@stap/contracts/stap/providers/events/v1/events';
 import * as Register from '@stap/contracts/stap/register/events/v1/events';
 import { ConsumerRunner, MalformedEventError, deadLetterTopicFor, type CloudEvent, type TopicSpec } from '@stap/platform/kafka';
 import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
+import * as PurchaseOrders from '../../application/purchase-order-read-model';
 import * as ReadModel from '../../application/register-read-model';
 import type { PrismaClient, TransactionClient } from '../../infrastructure/prisma/client';
 
 /** Topics named in proto/stap/register/events/v1 and proto/stap/providers/events/v1; either side may create them. */
 export const TRAINING_TOPIC: TopicSpec = { name: 'stap.register.training.v1', partitions: 6 };
 export const PROVIDER_TOPIC: TopicSpec = { name: 'stap.providers.provider.v1', partitions: 3 };
-/** payment's topic (proto/stap/payments/events/v1): SettlementDecided with person_at_fault excludes the person. */
+/**
+ * payment's topic (proto/stap/payments/events/v1), key purchase_order_id: the order of a grant, approved invoices and a
+ * cancellation (release of a withdrawn grant); SettlementDecided with person_at_fault excludes the person.
+ */
 export const PURCHASE_ORDER_TOPIC: TopicSpec = { name: 'stap.payments.purchase_order.v1', partitions: 3 };
 export const REGISTER_EVENTS_GROUP = 'stap-portal.register';
 
@@ -49,6 +54,9 @@ export const ROUTES: Record<string, Route> = {
   [`${P}provider_reinstated.v1`]: route(Providers.ProviderReinstated, 'ProviderReinstated', ReadModel.applyProviderReinstated),
   [`${P}provider_ended.v1`]: route(Providers.ProviderEnded, 'ProviderEnded', ReadModel.applyProviderEnded),
   'nl.stap.payments.settlement_decided.v1': route(SettlementDecided, 'SettlementDecided', ReadModel.applySettlementDecided),
+  'nl.stap.payments.purchase_order_issued.v1': route(PurchaseOrderIssued, 'PurchaseOrderIssued', PurchaseOrders.applyPurchaseOrderIssued),
+  'nl.stap.payments.invoice_approved.v1': route(InvoiceApproved, 'InvoiceApproved', PurchaseOrders.applyInvoiceApproved),
+  'nl.stap.payments.purchase_order_cancelled.v1': route(PurchaseOrderCancelled, 'PurchaseOrderCancelled', PurchaseOrders.applyPurchaseOrderCancelled),
   [`${R}training_registered.v1`]: route(Register.TrainingRegistered, 'TrainingRegistered', ReadModel.applyTrainingRegistered),
   [`${R}training_published.v1`]: route(Register.TrainingPublished, 'TrainingPublished', ReadModel.applyTrainingPublished),
   [`${R}training_stap_availability_changed.v1`]: route(Register.TrainingStapAvailabilityChanged, 'TrainingStapAvailabilityChanged', ReadModel.applyTrainingAvailability),
