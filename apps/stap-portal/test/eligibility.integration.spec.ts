@@ -115,7 +115,7 @@ describe('PROVIDER_NOT_ELIGIBLE from provider-registry events on the broker', ()
     expect((await applyAsNextPerson()).status).toBe(ApplicationStatus.APPLICATION_STATUS_GRANTED);
   });
 
-  test('suspended by decision: not eligible; reinstated: eligible again; ended: not eligible after its last day', async () => {
+  test('suspended by decision: not eligible; reinstated: eligible again from the reinstatement\'s date; ended: not eligible after its last day', async () => {
     const decision = { reference: 'PR-TEST-1', decidedOn: toDateParts(today), reason: 'test' };
     await publishProviderEvents(providerEvent('provider_suspended', ProviderSuspended.encode({
       providerId: PROVIDER_ID, decision, effectiveDate: toDateParts(today), suspendedAt: new Date().toISOString(),
@@ -123,10 +123,17 @@ describe('PROVIDER_NOT_ELIGIBLE from provider-registry events on the broker', ()
     await waitFor(async () => (await standing())?.suspendedFrom === today, 'suspension', 45_000);
     expect(reasonsOf(await applyAsNextPerson())).toEqual([RejectionReason.REJECTION_REASON_PROVIDER_NOT_ELIGIBLE]);
 
+    // A reinstatement from tomorrow lifts nothing today (its effective date counts, not its arrival: DOMAIN.md §3).
+    await publishProviderEvents(providerEvent('provider_reinstated', ProviderReinstated.encode({
+      providerId: PROVIDER_ID, decision, effectiveDate: toDateParts(addDays(today, 1)), reinstatedAt: new Date().toISOString(),
+    }).finish()));
+    await waitFor(async () => (await standing())?.reinstatedFrom === addDays(today, 1), 'reinstatement from tomorrow', 45_000);
+    expect(reasonsOf(await applyAsNextPerson())).toEqual([RejectionReason.REJECTION_REASON_PROVIDER_NOT_ELIGIBLE]);
+
     await publishProviderEvents(providerEvent('provider_reinstated', ProviderReinstated.encode({
       providerId: PROVIDER_ID, decision, effectiveDate: toDateParts(today), reinstatedAt: new Date().toISOString(),
     }).finish()));
-    await waitFor(async () => (await standing())?.suspendedFrom === null, 'reinstatement', 45_000);
+    await waitFor(async () => (await standing())?.reinstatedFrom === today, 'reinstatement from today', 45_000);
     expect((await applyAsNextPerson()).status).toBe(ApplicationStatus.APPLICATION_STATUS_GRANTED);
 
     await publishProviderEvents(providerEvent('provider_ended', ProviderEnded.encode({ providerId: PROVIDER_ID, endDate: toDateParts(addDays(today, -1)), reason: 'test' }).finish()));
@@ -185,7 +192,7 @@ describe('PERSON_EXCLUDED from payment SettlementDecided (person at fault) on th
 
 describe('a certificate revoked between the application\'s read and the decision pipeline\'s claim', () => {
   test('is claimed and the application decided REJECTED with CERTIFICATE_INVALID, not granted', async () => {
-    await h.portal.context.pool.query(`UPDATE provider_standing SET ended_after = NULL, suspended_from = NULL WHERE provider_id = $1`, [PROVIDER_ID]);
+    await h.portal.context.pool.query(`UPDATE provider_standing SET ended_after = NULL, suspended_from = NULL, reinstated_from = NULL WHERE provider_id = $1`, [PROVIDER_ID]);
     const person = h.persons[h.persons.length - 1 - nextPerson++];
     const cert = await call(h, h.client.issueEnrolmentCertificate, {
       providerId: PROVIDER_ID, trainingId: EXCEL.trainingId, startMomentId: MOMENT,

@@ -102,13 +102,23 @@ export async function applyRecognitionExpired(tx: TransactionClient, e: Provider
   if (validUntil) await tx.providerRecognition.updateMany({ where: { recognitionId: e.recognitionId }, data: { validUntil } });
 }
 
-async function setStanding(tx: TransactionClient, providerId: string, data: { suspendedFrom?: string | null; endedAfter?: string | null }): Promise<void> {
+type StandingChange = { suspendedFrom?: string | null; reinstatedFrom?: string | null; endedAfter?: string | null };
+
+async function setStanding(tx: TransactionClient, providerId: string, data: StandingChange): Promise<void> {
   await tx.providerStanding.upsert({ where: { providerId }, create: { providerId, ...data }, update: data });
 }
 
+/** A (new) suspension from its effective date, until a reinstatement says when it ends. */
 export const applyProviderSuspended = (tx: TransactionClient, e: Providers.ProviderSuspended) =>
-  setStanding(tx, e.providerId, { suspendedFrom: toIsoDate(e.effectiveDate) ?? '0001-01-01' });
-export const applyProviderReinstated = (tx: TransactionClient, e: Providers.ProviderReinstated) => setStanding(tx, e.providerId, { suspendedFrom: null });
+  setStanding(tx, e.providerId, { suspendedFrom: toIsoDate(e.effectiveDate) ?? '0001-01-01', reinstatedFrom: null });
+/**
+ * The suspension ends on the reinstatement's effective date (its first day active again), not when the event arrives:
+ * applications dated before it still see the provider suspended (domain/assessment.ts providerEligibleOn). Without a
+ * date the reinstatement counts at once (the earliest day). Source: DOMAIN.md §3 Provider registry (suspension is an
+ * explicit decision), §2.1 (eligibility at the moment of application).
+ */
+export const applyProviderReinstated = (tx: TransactionClient, e: Providers.ProviderReinstated) =>
+  setStanding(tx, e.providerId, { reinstatedFrom: toIsoDate(e.effectiveDate) ?? '0001-01-01' });
 export const applyProviderEnded = (tx: TransactionClient, e: Providers.ProviderEnded) =>
   setStanding(tx, e.providerId, { endedAfter: toIsoDate(e.endDate) ?? '0001-01-01' });
 

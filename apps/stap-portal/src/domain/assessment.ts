@@ -69,8 +69,10 @@ export interface RecognitionFacts {
 /** The provider's standing in the portal's read model of provider-registry. */
 export interface ProviderFacts {
   recognitions: RecognitionFacts[];
-  /** First day of a suspension still in force; null when not suspended (or reinstated). */
+  /** First day of the latest suspension; null when never suspended. */
   suspendedFrom: IsoDate | null;
+  /** First day active again after that suspension (its reinstatement's effective date); null while it holds. */
+  reinstatedFrom: IsoDate | null;
   /** Last day of the registration when it ended. */
   endedAfter: IsoDate | null;
 }
@@ -107,13 +109,23 @@ function certificateReasons(certificate: CertificateFacts, person: PersonFacts, 
 const onOrBefore = (a: IsoDate, b: IsoDate) => compareDates(a, b) <= 0;
 
 /**
+ * Suspended on a day: from the suspension's effective day up to (not including) the reinstatement's effective day.
+ * Source: DOMAIN.md §3 Provider registry ("suspension must be an explicit decision"; a reinstatement is one too, and
+ * takes effect on its date), §2.1 (eligibility "at the moment of application").
+ */
+export function suspendedOn(provider: Pick<ProviderFacts, 'suspendedFrom' | 'reinstatedFrom'>, on: IsoDate): boolean {
+  if (provider.suspendedFrom === null || !onOrBefore(provider.suspendedFrom, on)) return false;
+  return provider.reinstatedFrom === null || compareDates(on, provider.reinstatedFrom) < 0;
+}
+
+/**
  * Eligible on a day: a recognition via a route the rules version accepts is valid that day (within its valid days
  * and before any revocation), and the provider is neither suspended nor ended on it. From September 2023 STAP accepts
  * only OCW/RIO recognition (libs/regelingen `recognitionRoutes`). Source: DOMAIN.md §2.1 ("from Sept 2023 only
  * OCW-recognised programmes qualified"), §3 Provider registry (revocation, suspension by decision).
  */
 export function providerEligibleOn(provider: ProviderFacts, on: IsoDate, acceptedRoutes: readonly RecognitionRoute[]): boolean {
-  if (provider.suspendedFrom !== null && onOrBefore(provider.suspendedFrom, on)) return false;
+  if (suspendedOn(provider, on)) return false;
   if (provider.endedAfter !== null && compareDates(provider.endedAfter, on) < 0) return false;
   return provider.recognitions.some((recognition) =>
     acceptedRoutes.includes(recognition.route) &&

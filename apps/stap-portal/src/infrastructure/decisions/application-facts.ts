@@ -40,6 +40,7 @@ interface FactsRow {
   s_cancelled: boolean | null;
   recognitions: { route: string; valid_from: string; valid_until: string | null; revoked_from: string | null }[] | null;
   suspended_from: string | null;
+  reinstated_from: string | null;
   ended_after: string | null;
   excluded_until: string | null;
 }
@@ -53,7 +54,7 @@ SELECT c.number, c.provider_id, c.training_id, c.start_moment_id, c.holder_initi
        s.price_cents AS s_price_cents, s.cancelled AS s_cancelled,
        (SELECT json_agg(json_build_object('route', r.route, 'valid_from', r.valid_from, 'valid_until', r.valid_until, 'revoked_from', r.revoked_from))
           FROM provider_recognition r WHERE r.provider_id = c.provider_id) AS recognitions,
-       ps.suspended_from, ps.ended_after,
+       ps.suspended_from, ps.reinstated_from, ps.ended_after,
        (SELECT e.excluded_until FROM person_exclusion e WHERE e.bsn = $2) AS excluded_until
   FROM enrolment_certificate c
   LEFT JOIN training t ON t.id = c.training_id
@@ -96,7 +97,7 @@ export async function readApplicationFacts(pool: Pool, certificateNumber: string
       startDate: row.s_start_date ?? '',
       registerPriceCents: Number(row.s_price_cents ?? 0),
     },
-    provider: { recognitions: (row.recognitions ?? []).map(recognitionOf), suspendedFrom: row.suspended_from, endedAfter: row.ended_after },
+    provider: { recognitions: (row.recognitions ?? []).map(recognitionOf), suspendedFrom: row.suspended_from, reinstatedFrom: row.reinstated_from, endedAfter: row.ended_after },
     excludedUntil: row.excluded_until,
   };
 }
