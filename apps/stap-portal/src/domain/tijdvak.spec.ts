@@ -1,7 +1,7 @@
 import { amsterdamToInstant } from '@stap/regelingen';
 import { rulesForOpening } from './rules-version';
 import {
-  ceilingAfterRollover, counterReserveFor, effectiveStatus, latestTrainingStart, openingInstantOn, statusAfterReserveRelease, unusedCents, withCatalogueDefaults,
+  ceilingAfterRollover, counterReserveFor, effectiveStatus, latestTrainingStart, openingInstantOn, statusAfterReserveRelease, scheduleViolations, unusedCents, withCatalogueDefaults,
 } from './tijdvak';
 
 const rules = rulesForOpening(new Date('2022-11-01T09:00:00Z'));
@@ -51,4 +51,18 @@ test('an online part exhausted before the counter reserve release is open again 
   // Never released, or another status: unchanged.
   expect(statusAfterReserveRelease('CEILING_REACHED', { ...release, releaseAt: null }, releaseAt)).toBe('CEILING_REACHED');
   expect(statusAfterReserveRelease('CLOSED', release, releaseAt)).toBe('CLOSED');
+});
+
+test('a counter reserve release instant must lie after the opening and before the closing', () => {
+  const opensAt = new Date('2027-03-01T09:00:00Z');
+  const closesAt = new Date('2027-03-31T09:00:00Z');
+  const fieldsOf = (counterReserveReleaseAt: Date | undefined) => scheduleViolations({
+    id: 'STAP-2027-03', displayName: 'Maart', opensAt, closesAt, baseBudgetCents: 100_000, counterReserveCents: undefined, counterReserveReleaseAt,
+  }).map((v) => v.field);
+  expect(fieldsOf(undefined)).toEqual([]);
+  expect(fieldsOf(new Date(opensAt.getTime() + 1))).toEqual([]);
+  expect(fieldsOf(new Date(closesAt.getTime() - 1))).toEqual([]);
+  for (const outside of [opensAt, closesAt, new Date(opensAt.getTime() - 1), new Date(closesAt.getTime() + 1)]) {
+    expect(fieldsOf(outside)).toEqual(['counter_reserve_release_at']);
+  }
 });
