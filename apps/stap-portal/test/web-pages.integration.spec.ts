@@ -112,6 +112,8 @@ test('withdrawing through the pages: action on "Mijn STAP-budget", confirmation,
   expect(result.status).toBe(200);
   expect(result.body).toContain('is ingetrokken');
   expect(result.body).toContain('Excel &amp; &lt;Word&gt;');
+  // The amount goes back once payment cancels the purchase order (not here: no payment service in this test).
+  expect(result.body).toContain('€ 650,00 gaat terug naar het budget van het aanvraagtijdvak zodra de opdracht aan de opleider is geannuleerd.');
 
   // Sent twice (a second tab, the back button): a Dutch refusal, no second withdrawal.
   const again = await asBrowserOf(bsn, `/aanvragen/${id}/intrekken`, { csrf, reden: '' });
@@ -157,6 +159,22 @@ test('from the first day of the training the pages refuse in Dutch and change no
   } finally {
     h.portal.context.now = clock;
   }
+  expect((await stored(id)).status).toBe('GRANTED');
+});
+
+test('an application whose advance invoice payment approved offers no withdrawal, and the page says why in Dutch', async () => {
+  const id = await grantTo(5);
+  const bsn = person(5).bsn;
+  const csrf = csrfIn((await asBrowserOf(bsn, `/aanvragen/${id}/intrekken`)).body);
+  // As the purchase-order consumer records payment's InvoiceApproved (withdrawal-payment.integration feeds the real event).
+  await h.portal.context.prisma.application.update({ where: { id }, data: { invoiceApprovedAt: new Date() } });
+  expect((await asBrowserOf(bsn, '/mijn-stap-budget')).body).not.toContain(`href="/aanvragen/${id}/intrekken"`);
+  const page = await asBrowserOf(bsn, `/aanvragen/${id}/intrekken`);
+  expect(page.status).toBe(409);
+  expect(page.body).toContain('De opleider heeft al een voorschot gefactureerd.');
+  const posted = await asBrowserOf(bsn, `/aanvragen/${id}/intrekken`, { csrf, reden: '' });
+  expect(posted.status).toBe(409);
+  expect(posted.body).toContain('De opleider heeft al een voorschot gefactureerd.');
   expect((await stored(id)).status).toBe('GRANTED');
 });
 

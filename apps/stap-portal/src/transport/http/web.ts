@@ -19,7 +19,7 @@ import { REASON_TEXT_NL, type RejectionReason } from '../../domain/reasons';
 import { personKey, sessionToken, signToken, verifyToken } from '../../infrastructure/security/signed-token';
 import { DATA_ACCESS_PATH, mountDataAccessPage } from './data-access-page';
 import { dutchDate, e, euro, page, PORTAL_CSS, type PageSession } from './html';
-import { mountWithdrawalPages, offersWithdrawal, withdrawPath } from './withdrawal-pages';
+import { mountWithdrawalPages, offersWithdrawal, releaseText, withdrawPath } from './withdrawal-pages';
 
 export interface WebOptions {
   baseUrl: string;
@@ -219,7 +219,7 @@ export function mountWebPages(router: Router, ctx: PortalContext, options: WebOp
     const overview = await myBudgetOverview(ctx, session.bsn);
     const rows = overview.applications.map((a) => `
       <tr><td>${e(a.trainingName)}</td><td>${e(dutchDate(a.receivedAt.toISOString().slice(0, 10)))}</td>
-        <td><strong>${a.status === 'GRANTED' ? 'Toegekend' : a.status === 'REJECTED' ? 'Afgewezen' : a.status === 'WITHDRAWN' ? 'Ingetrokken' : e(a.status)}</strong>${a.reasons.length > 0 ? `<ul>${a.reasons.map((r) => `<li>${e(REASON_TEXT_NL[r as RejectionReason] ?? r)}</li>`).join('')}</ul>` : ''}</td>
+        <td><strong>${a.status === 'GRANTED' ? 'Toegekend' : a.status === 'REJECTED' ? 'Afgewezen' : a.status === 'WITHDRAWN' ? 'Ingetrokken' : e(a.status)}</strong>${a.status === 'WITHDRAWN' ? `<br>${e(releaseText(a))}` : ''}${a.reasons.length > 0 ? `<ul>${a.reasons.map((r) => `<li>${e(REASON_TEXT_NL[r as RejectionReason] ?? r)}</li>`).join('')}</ul>` : ''}</td>
         <td>${e(euro(a.grantedCents))}</td><td>${e(a.decisionReference ?? '')}</td>
         <td>${offersWithdrawal(a, ctx.now()) ? `<a class="utrecht-link" href="${e(withdrawPath(a.id))}">Aanvraag intrekken<span class="visually-hidden"> (${e(a.trainingName)})</span></a>` : ''}</td></tr>`).join('');
     response.send(page('Mijn STAP-budget', `

@@ -7,15 +7,19 @@ import type { Request, Response, Router } from 'express';
 import { ApplicationError } from '@stap/platform/errors';
 import { html, type SafeHtml } from '@stap/platform/http/html';
 import { isUuid } from '@stap/platform/ids';
-import { amsterdamDateOf, compareDates } from '@stap/regelingen';
+import { amsterdamDateOf } from '@stap/regelingen';
 import type { PortalContext } from '../../application/context';
 import { MAX_WITHDRAWAL_REASON_LENGTH, withdrawApplication } from '../../application/withdraw-application';
 import { rulesByVersion } from '../../domain/rules-version';
+import { budgetReleaseState, WITHDRAWAL_REFUSALS, withdrawalRefusal, type WithdrawalRefusal } from '../../domain/withdrawal';
 import type { ApplicationRow } from '../../infrastructure/prisma/client';
 import { dutchDate, euro, page, type PageSession } from './html';
 
-/** Dutch text per refusal reason of withdrawApplication (FAILED_PRECONDITION); unknown reasons get the default. */
-export const WITHDRAWAL_REFUSAL_NL: Record<string, string> = {
+/**
+ * Dutch text per refusal reason of withdrawApplication (FAILED_PRECONDITION): every WithdrawalRefusal must have one
+ * (the type says so); a reason that is not one of them (e.g. from a newer use case) gets the default text.
+ */
+export const WITHDRAWAL_REFUSAL_NL: Record<WithdrawalRefusal, string> = {
   ALREADY_WITHDRAWN: 'Deze aanvraag is al ingetrokken.',
   APPLICATION_REJECTED: 'Deze aanvraag is afgewezen. Een afgewezen aanvraag kunt u niet intrekken.',
   NOT_DECIDED: 'Over deze aanvraag is nog niet beslist. U kunt hem intrekken zodra hij is toegekend.',
@@ -32,14 +36,16 @@ const FIELD_NL: Record<string, string> = {
 
 export const withdrawPath = (applicationId: string) => `/aanvragen/${applicationId}/intrekken`;
 
-/**
- * Whether "Mijn STAP-budget" offers the withdraw action: a granted application whose training has not started
- * (Amsterdam date; on its first day it has started). Only an offer: the use case withdrawApplication decides
- * (domain/withdrawal.ts, which also refuses for reasons this page cannot see, such as an approved invoice).
- */
-export function offersWithdrawal(application: ApplicationRow, now: Date): boolean {
-  return application.status === 'GRANTED' && compareDates(amsterdamDateOf(now), application.trainingStartDate) < 0;
+/** Why the application cannot be withdrawn today, by the use case's own rule (domain/withdrawal.ts); undefined: it can. */
+export function refusalOf(application: ApplicationRow, now: Date): WithdrawalRefusal | undefined {
+  return withdrawalRefusal({
+    status: application.status, trainingStartDate: application.trainingStartDate, grantedCents: Number(application.grantedCents),
+    invoiceApproved: application.invoiceApprovedAt !== null,
+  }, amsterdamDateOf(now));
 }
+
+/** Whether "Mijn STAP-budget" offers the withdraw action; the use case decides again when the form is sent. */
+export const offersWithdrawal = (application: ApplicationRow, now: Date) => refusalOf(application, now) === undefined;
 
 export function mountWithdrawalPages(router: Router, ctx: PortalContext, session: PageSession): void {
   const ownApplication = async (request: Request, bsn: string) => {
@@ -57,7 +63,7 @@ export function mountWithdrawalPages(router: Router, ctx: PortalContext, session
     if (!login) return;
     const application = await ownApplication(request, login.bsn);
     if (!application) return notFound(response);
-    const refusal = offersWithdrawal(application, ctx.now()) ? undefined : visibleRefusal(application);
+    const refusal = refusalOf(application, ctx.now());
     const form = { csrf: session.csrfOf(login.token), reason: '', errors: refusal ? [refusalText(refusal)] : [], canConfirm: !refusal };
     response.status(refusal ? 409 : 200).send(confirmationPage(application, form));
   });
@@ -93,20 +99,24 @@ export function mountWithdrawalPages(router: Router, ctx: PortalContext, session
     if (application.status !== 'WITHDRAWN') return void response.redirect(303, withdrawPath(application.id));
     response.send(page('Aanvraag ingetrokken', String(html`
       <p class="utrecht-paragraph status" role="status">Uw aanvraag voor ${application.trainingName} is ingetrokken${application.withdrawnAt ? html` op ${dutchDate(amsterdamDateOf(application.withdrawnAt))}` : ''}.</p>
-      <p class="utrecht-paragraph">${euro(application.grantedCents)} gaat terug naar het budget van het aanvraagtijdvak. U krijgt dit bedrag niet.</p>
+      <p class="utrecht-paragraph">${releaseText(application)} U krijgt dit bedrag niet.</p>
       ${yearSlotText(application)}
       <p><a class="utrecht-link" href="/mijn-stap-budget">Terug naar Mijn STAP-budget</a></p>`), { loggedIn: true }));
   });
 }
 
-/** The refusal reason a page can tell from the application alone, when the withdraw action is not offered. */
-function visibleRefusal(application: ApplicationRow): string {
-  if (application.status === 'WITHDRAWN') return 'ALREADY_WITHDRAWN';
-  if (application.status === 'REJECTED') return 'APPLICATION_REJECTED';
-  return application.status === 'GRANTED' ? 'TRAINING_STARTED' : 'NOT_DECIDED';
-}
+const isKnownRefusal = (reason: string | undefined): reason is WithdrawalRefusal => (WITHDRAWAL_REFUSALS as readonly string[]).includes(reason ?? '');
+const refusalText = (reason: string | undefined) => (isKnownRefusal(reason) ? WITHDRAWAL_REFUSAL_NL[reason] : DEFAULT_REFUSAL_NL);
 
-const refusalText = (reason: string | undefined) => (reason ? WITHDRAWAL_REFUSAL_NL[reason] : undefined) ?? DEFAULT_REFUSAL_NL;
+/** Where the withdrawn amount stands: it goes back to the budget once payment has cancelled the order (domain/withdrawal.ts). */
+export function releaseText(application: ApplicationRow): string {
+  const amount = euro(application.grantedCents);
+  switch (budgetReleaseState(application)) {
+    case 'RELEASED': return `${amount} is teruggegaan naar het budget van het aanvraagtijdvak.`;
+    case 'WITHHELD': return `Het aanvraagtijdvak was al gesloten: ${amount} gaat niet meer naar het budget van dat tijdvak terug.`;
+    default: return `${amount} gaat terug naar het budget van het aanvraagtijdvak zodra de opdracht aan de opleider is geannuleerd.`;
+  }
+}
 
 /**
  * Whether the withdrawn grant keeps the person's one grant of the calendar year used: the regeling's parameter
@@ -125,7 +135,7 @@ function confirmationPage(application: ApplicationRow, form: { csrf: string; rea
   const confirm = html`
     <p class="utrecht-paragraph">Als u de aanvraag intrekt:</p>
     <ul>
-      <li>gaat ${euro(application.grantedCents)} terug naar het budget van het aanvraagtijdvak;</li>
+      <li>gaat ${euro(application.grantedCents)} terug naar het budget van het aanvraagtijdvak (zodra de opdracht aan de opleider is geannuleerd);</li>
       <li>betalen wij de opleider niet voor deze opleiding;</li>
       <li>kunt u het intrekken niet ongedaan maken.</li>
     </ul>
