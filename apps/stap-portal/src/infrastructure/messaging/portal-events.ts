@@ -10,6 +10,7 @@ import {
   ApplicationRejected,
   ApplicationWithdrawn,
   BudgetRolledOver,
+  ChangeReported,
   EnrolmentCertificateIssued,
   EnrolmentCertificateRevoked,
   ParticipationProofSubmitted,
@@ -18,7 +19,7 @@ import {
   TijdvakOpened,
   TijdvakScheduled,
 } from '@stap/contracts/stap/portal/events/v1/events';
-import { ApplicationChannel, CompletionBasis, NonCompletionReason, RejectionReason } from '@stap/contracts/stap/portal/v1/portal';
+import { ApplicationChannel, ChangeReportKind, CompletionBasis, NonCompletionReason, RejectionReason } from '@stap/contracts/stap/portal/v1/portal';
 import { toDateParts } from '../../domain/dates';
 import type { RejectionReason as Reason } from '../../domain/reasons';
 
@@ -106,6 +107,19 @@ export function applicationWithdrawnEvent(w: { applicationId: string; tijdvakId:
     releasedAmount: w.wasGranted ? money(w.releasedCents) : undefined, withdrawnAt: w.withdrawnAt.toISOString(),
   }).finish();
   return event(APPLICATION_TOPIC, w.applicationId, 'application_withdrawn', 'ApplicationWithdrawn', payload, w.withdrawnAt);
+}
+
+/** ChangeReported: thin (no BSN, no e-mail address, no free text); see events.proto. */
+export function changeReportedEvent(r: {
+  id: string; applicationId: string; tijdvakId: string; kind: string; stoppedOn: string | null; newStartDate: string | null; reportedByOfficer: boolean; reportedAt: Date;
+}): DomainEvent {
+  const payload = ChangeReported.encode({
+    applicationId: r.applicationId, tijdvak: ref(r.tijdvakId), changeReportId: r.id,
+    kind: ChangeReportKind[`CHANGE_REPORT_KIND_${r.kind}` as keyof typeof ChangeReportKind] ?? ChangeReportKind.CHANGE_REPORT_KIND_UNSPECIFIED,
+    stoppedOn: r.stoppedOn ? toDateParts(r.stoppedOn) : undefined, newStartDate: r.newStartDate ? toDateParts(r.newStartDate) : undefined,
+    reportedByOfficer: r.reportedByOfficer, reportedAt: r.reportedAt.toISOString(),
+  }).finish();
+  return event(APPLICATION_TOPIC, r.applicationId, 'change_reported', 'ChangeReported', payload, r.reportedAt);
 }
 
 export interface DecidedApplication {

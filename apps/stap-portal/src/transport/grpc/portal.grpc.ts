@@ -10,6 +10,7 @@ import {
   type Application,
   TijdvakStatus,
   type BudgetOverview,
+  type ChangeReport,
   type CloseTijdvakRequest,
   type CreatePreRegistrationRequest,
   type EnrolmentCertificate,
@@ -20,6 +21,8 @@ import {
   type GetTijdvakRequest,
   type IssueEnrolmentCertificateRequest,
   type JoinQueueRequest,
+  type ListChangeReportsRequest,
+  type ListChangeReportsResponse,
   type ListMyDataAccessRecordsRequest,
   type ListMyDataAccessRecordsResponse,
   type ListPreRegistrationsRequest,
@@ -30,6 +33,7 @@ import {
   type LookUpApplicantStatusResponse,
   type PreRegistration,
   type QueueTicket,
+  type ReportChangeRequest,
   type ParticipationProof,
   type RevokeEnrolmentCertificateRequest,
   type ScheduleTijdvakRequest,
@@ -44,6 +48,7 @@ import { notFoundError } from '@stap/platform/errors';
 import { amsterdamDateOf } from '@stap/regelingen';
 import type { PortalContext } from '../../application/context';
 import { getCertificate, issueCertificate, providerOfKvk, revokeCertificate } from '../../application/certificates';
+import { listChangeReports, reportChange } from '../../application/change-reports';
 import { myDataAccessRecords } from '../../application/data-access-records';
 import { listTijdvakken } from '../../application/list-tijdvakken';
 import { createPreRegistration, listPreRegistrations } from '../../application/pre-registrations';
@@ -53,6 +58,7 @@ import { lookUpApplicantStatus, PURPOSE_SEES, type LookupPurpose as Purpose } fr
 import { submitApplication } from '../../application/submit-application';
 import { submitParticipationProof } from '../../application/participation';
 import { proofOutcome, toProofMessage, toRpcStatus } from './participation-mapper';
+import { changeReportInput, toChangeReportMessage } from './change-report-mapper';
 import { closeTijdvak, getTijdvak, scheduleTijdvak } from '../../application/tijdvakken';
 import { getQueueTicket, joinQueue } from '../../application/waiting-room';
 import { toDateParts, toIsoDate } from '../../domain/dates';
@@ -302,6 +308,22 @@ export function portalService(kit: HandlerKit, portal: PortalContext) {
           }),
           dataAccessRecordId: result.recordId,
         };
+      }),
+      reportChange: unary<ReportChangeRequest, ChangeReport>(kit, async (request, ctx) => {
+        const bsn = individualBsn(ctx.metadata);
+        const officer = hasScope(ctx.identity, SCOPES.counter);
+        if (!bsn && !officer) throw unauthenticatedError('a DigiD login is required');
+        return toChangeReportMessage(await reportChange(portal, { bsn, officer }, request.applicationId, changeReportInput(request)));
+      }),
+      listChangeReports: unary<ListChangeReportsRequest, ListChangeReportsResponse>(kit, async (request, ctx) => {
+        const bsn = individualBsn(ctx.metadata);
+        const officer = hasScope(ctx.identity, SCOPES.counter) || hasScope(ctx.identity, SCOPES.read);
+        if (!bsn && !officer) throw unauthenticatedError('a DigiD login is required');
+        // An individual sees their own reports only; the page token is bound to the person's pseudonym and the filter.
+        const filter = { bsn: officer ? undefined : bsn, applicationId: request.applicationId || undefined };
+        const page = readPage(request.page, { list: 'change-reports', person: filter.bsn ? personKey(portal.secret, filter.bsn) : 'officer', applicationId: filter.applicationId ?? '' });
+        const { rows, total } = await listChangeReports(portal, filter, page);
+        return { changeReports: rows.map(toChangeReportMessage), page: pageResponse(page, rows.length, total) };
       }),
     },
   };
