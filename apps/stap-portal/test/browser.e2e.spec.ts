@@ -1,6 +1,9 @@
 // The whole path in a real headless Chromium (playwright-core, Debian's /usr/bin/chromium), with the portal and the
 // DigiD-like development identity provider as real processes: log in, wait in the queue until admitted, find a
 // training, apply with the provider's enrolment certificate, see the decision on "Mijn STAP-budget", and withdraw it.
+// Every page state on the way gets one axe-core WCAG 2.1 AA scan (expectAccessible), including a form re-rendered
+// with field errors. Not scanned: the login page of the development identity provider (oidc-provider's built-in
+// interaction page, a stand-in for DigiD, which is not ours to fix).
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
@@ -12,6 +15,7 @@ import { StapPortalServiceClient } from '@stap/contracts/stap/portal/v1/portal';
 import { callUnary, withDeadline } from '@stap/platform/grpc';
 import { migrateDatabase } from '@stap/platform/prisma/migrator';
 import { createTestDatabase, kafkaBrokers, type TestDatabase } from '@stap/platform/testing/infrastructure';
+import { expectAccessible } from '@stap/platform/testing/accessibility';
 import { freePort, startServiceProcess, waitFor, type ServiceProcess } from '@stap/platform/testing/service-process';
 import { addDays, amsterdamDateOf } from '@stap/regelingen';
 import { startGroupAtEnd } from './skip-history';
@@ -96,21 +100,34 @@ test('log in, wait in the queue, find a training, apply with a certificate, see 
 
   const page = await browser.newPage();
   await page.goto(base);
+  await expectAccessible(page, 'the start page');
   await page.getByRole('link', { name: 'Inloggen met DigiD' }).first().click();
   await page.locator('input[name="login"]').fill(BSN);
   await page.locator('input[name="password"]').fill('digid-test');
   await page.locator('button[type="submit"]').click();
   await page.waitForURL(`${base}/wachtkamer`);
   await expect(page.getByRole('status')).toContainText('U bent in de wachtkamer');
+  await expectAccessible(page, 'the waiting room before the opening');
 
   await page.goto(`${base}/opleidingen?q=excel`);
   await expect(page.getByRole('table')).toContainText('Excel voor gevorderden');
   await expect(page.getByRole('table')).toContainText('€ 650,00');
+  await expectAccessible(page, 'the training search with a result');
 
   await page.goto(`${base}/wachtkamer`);
   await page.getByRole('button', { name: 'Naar het aanvraagformulier' }).waitFor({ timeout: 45_000 });
   await expect(page.getByRole('status')).toContainText('U bent aan de beurt');
+  await expectAccessible(page, 'the waiting room once admitted');
   await page.getByRole('button', { name: 'Naar het aanvraagformulier' }).click();
+  await page.getByLabel('Nummer van uw aanmeldingsbewijs').waitFor();
+  await expectAccessible(page, 'the application form');
+
+  // A number in the wrong format: the form comes back with its field errors (nothing is spent), scanned as well.
+  await page.getByLabel('Nummer van uw aanmeldingsbewijs').fill('ONGELDIG');
+  await page.getByLabel('Ik verklaar dat ik alles naar waarheid heb ingevuld.').check();
+  await page.getByRole('button', { name: 'Aanvraag versturen' }).click();
+  await page.getByRole('alert').waitFor();
+  await expectAccessible(page, 'the application form with field errors');
   await page.getByLabel('Nummer van uw aanmeldingsbewijs').fill(certificate.number);
   await page.getByLabel('Ik verklaar dat ik alles naar waarheid heb ingevuld.').check();
   await page.getByRole('button', { name: 'Aanvraag versturen' }).click();
@@ -120,16 +137,23 @@ test('log in, wait in the queue, find a training, apply with a certificate, see 
   await expect(table).toContainText('Toegekend');
   await expect(table).toContainText('€ 650,00');
   await expect(page.locator('main')).toContainText('U hebt dit kalenderjaar al een STAP-budget gekregen.');
+  await expectAccessible(page, 'Mijn STAP-budget with a granted application');
 
   // Withdraw it before the training starts: confirmation page, optional reason, result page, back on the overview.
   await page.getByRole('link', { name: 'Aanvraag intrekken' }).click();
   await expect(page.locator('main')).toContainText('gaat € 650,00 terug naar het budget van het aanvraagtijdvak');
+  await expectAccessible(page, 'the withdrawal confirmation');
   await page.getByLabel('Reden (niet verplicht, hoogstens 500 tekens)').fill('Ik kan toch niet op die dagen.');
   await page.getByRole('button', { name: 'Aanvraag intrekken' }).click();
   await page.waitForURL(/\/aanvragen\/[0-9a-f-]+\/ingetrokken$/);
   await expect(page.getByRole('status')).toContainText('Uw aanvraag voor Excel voor gevorderden is ingetrokken');
+  await expectAccessible(page, 'the withdrawal result');
   await page.getByRole('link', { name: 'Terug naar Mijn STAP-budget' }).click();
   await expect(page.getByRole('table', { name: 'Uw aanvragen' })).toContainText('Ingetrokken');
+
+  await page.getByRole('link', { name: 'Wie heeft mijn gegevens bekeken?' }).click();
+  await page.waitForURL(`${base}/wie-heeft-mijn-gegevens-bekeken`);
+  await expectAccessible(page, 'the data-access list');
 });
 
 /** Minimal async text assertions on locators (playwright-core has no test runner's expect). */

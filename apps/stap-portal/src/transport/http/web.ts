@@ -18,7 +18,7 @@ import { joinQueue } from '../../application/waiting-room';
 import { REASON_TEXT_NL, type RejectionReason } from '../../domain/reasons';
 import { personKey, sessionToken, signToken, verifyToken } from '../../infrastructure/security/signed-token';
 import { DATA_ACCESS_PATH, mountDataAccessPage } from './data-access-page';
-import { dutchDate, e, euro, page, PORTAL_CSS, type PageSession } from './html';
+import { dutchDate, e, euro, page, PORTAL_CSS, REFRESH_SCRIPT, REFRESH_SCRIPT_PATH, type PageSession } from './html';
 import { mountWithdrawalPages, offersWithdrawal, releaseText, withdrawPath } from './withdrawal-pages';
 
 export interface WebOptions {
@@ -70,6 +70,7 @@ export function mountWebPages(router: Router, ctx: PortalContext, options: WebOp
   });
   router.get('/static/utrecht.css', (_request, response) => void response.type('text/css').send(readFileSync(UTRECHT_CSS)));
   router.get('/static/portal.css', (_request, response) => void response.type('text/css').send(PORTAL_CSS));
+  router.get(REFRESH_SCRIPT_PATH, (_request, response) => void response.type('text/javascript').send(REFRESH_SCRIPT));
 
   router.get('/', (request, response) => {
     const loggedIn = bsnOf(request) !== undefined;
