@@ -3,7 +3,8 @@
 // the identity provider, in an HttpOnly SameSite=Lax cookie; POSTs carry a token derived from the session (CSRF).
 // Pages: / (start), /inloggen, /auth/callback, /uitloggen, /wachtkamer (place, people ahead, estimated wait, progress),
 // /opleidingen (find a training), /aanvragen (form, after admission), /mijn-stap-budget (applications and decisions),
-// /aanvragen/:id/intrekken (withdrawal-pages.ts) and /wie-heeft-mijn-gegevens-bekeken (data-access-page.ts).
+// /aanvragen/:id/intrekken (withdrawal-pages.ts), /aanvragen/:id/wijziging (change-report-pages.ts) and
+// /wie-heeft-mijn-gegevens-bekeken (data-access-page.ts).
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -17,6 +18,7 @@ import { statusOf } from '../../application/tijdvakken';
 import { joinQueue } from '../../application/waiting-room';
 import { REASON_TEXT_NL, type RejectionReason } from '../../domain/reasons';
 import { personKey, sessionToken, signToken, verifyToken } from '../../infrastructure/security/signed-token';
+import { changeReportPath, changeReportsSection, mountChangeReportPages } from './change-report-pages';
 import { DATA_ACCESS_PATH, mountDataAccessPage } from './data-access-page';
 import { dutchDate, e, euro, page, PORTAL_CSS, REFRESH_SCRIPT, REFRESH_SCRIPT_PATH, type PageSession } from './html';
 import { mountWithdrawalPages, offersWithdrawal, releaseText, withdrawPath } from './withdrawal-pages';
@@ -188,6 +190,7 @@ export function mountWebPages(router: Router, ctx: PortalContext, options: WebOp
   const session: PageSession = { requireLogin, csrfOf, checkCsrf, form };
   mountWithdrawalPages(router, ctx, session);
   mountDataAccessPage(router, ctx, session);
+  mountChangeReportPages(router, ctx, session);
 
   router.post('/aanvragen/start', form, (request, response) => {
     const session = requireLogin(request, response);
@@ -222,13 +225,14 @@ export function mountWebPages(router: Router, ctx: PortalContext, options: WebOp
       <tr><td>${e(a.trainingName)}</td><td>${e(dutchDate(a.receivedAt.toISOString().slice(0, 10)))}</td>
         <td><strong>${a.status === 'GRANTED' ? 'Toegekend' : a.status === 'REJECTED' ? 'Afgewezen' : a.status === 'WITHDRAWN' ? 'Ingetrokken' : e(a.status)}</strong>${a.status === 'WITHDRAWN' ? `<br>${e(releaseText(a))}` : ''}${a.reasons.length > 0 ? `<ul>${a.reasons.map((r) => `<li>${e(REASON_TEXT_NL[r as RejectionReason] ?? r)}</li>`).join('')}</ul>` : ''}</td>
         <td>${e(euro(a.grantedCents))}</td><td>${e(a.decisionReference ?? '')}</td>
-        <td>${offersWithdrawal(a, ctx.now()) ? `<a class="utrecht-link" href="${e(withdrawPath(a.id))}">Aanvraag intrekken<span class="visually-hidden"> (${e(a.trainingName)})</span></a>` : ''}</td></tr>`).join('');
+        <td>${offersWithdrawal(a, ctx.now()) ? `<a class="utrecht-link" href="${e(withdrawPath(a.id))}">Aanvraag intrekken<span class="visually-hidden"> (${e(a.trainingName)})</span></a><br>` : ''}<a class="utrecht-link" href="${e(changeReportPath(a.id))}">Wijziging doorgeven<span class="visually-hidden"> (${e(a.trainingName)})</span></a></td></tr>`).join('');
     response.send(page('Mijn STAP-budget', `
       <p class="utrecht-paragraph">${overview.excludedUntil ? `U bent uitgesloten van STAP-budget tot en met ${e(dutchDate(overview.excludedUntil))}.` : overview.canApplyThisYear ? 'U kunt dit kalenderjaar nog een STAP-budget krijgen.' : 'U hebt dit kalenderjaar al een STAP-budget gekregen.'}</p>
       <table class="utrecht-table"><caption>Uw aanvragen</caption>
         <thead><tr><th scope="col">Opleiding</th><th scope="col">Aangevraagd op</th><th scope="col">Besluit</th><th scope="col">Bedrag</th><th scope="col">Kenmerk</th><th scope="col">Actie</th></tr></thead>
         <tbody>${rows || '<tr><td colspan="6">U hebt nog geen aanvragen gedaan.</td></tr>'}</tbody></table>
       <p class="utrecht-paragraph">Een toegekende aanvraag kunt u intrekken tot de opleiding begint. <a class="utrecht-link" href="${DATA_ACCESS_PATH}">Wie heeft mijn gegevens bekeken?</a></p>
-      <p class="utrecht-paragraph">Is er iets veranderd? Geef een wijziging door via uw opleider of bel het STAP-loket. (Wijzigingen doorgeven via deze site kan nog niet.)</p>`, { loggedIn: true }));
+      <p class="utrecht-paragraph">Is er iets veranderd, bijvoorbeeld uw e-mailadres, of begint de opleiding niet of later, of bent u eerder gestopt? Kies dan bij de aanvraag "Wijziging doorgeven".</p>
+      ${await changeReportsSection(ctx, session.bsn, overview.applications)}`, { loggedIn: true }));
   });
 }
