@@ -8,10 +8,11 @@
 // so a token is only spent on an application that was received. A later poll of the ticket hands out a new token, so
 // a person whose application was rejected can still apply again in the tijdvak (a rejected application does not
 // count: DOMAIN.md §2.1); one grant per person per year stays guarded by the decision pipeline and the database.
-// A replayed token is refused early too (refuseSpentAdmission: one indexed lookup before the facts and register
-// reads), with the same PERMISSION_DENIED; the decision batch stays the authority for uses at the same moment.
+// A replayed token is refused early too, with the same PERMISSION_DENIED: the submission's facts read says whether the
+// token was spent (infrastructure/decisions/application-facts.ts, in the same statement, so no round trip of its own),
+// before the external registers are asked; the decision batch stays the authority for uses at the same moment.
 import { forbidden } from '@stap/platform/errors';
-import { ADMISSION_TOKEN_ALREADY_USED, isAdmissionTokenSpent, type AdmissionUse } from '../infrastructure/decisions/admission-token-use';
+import type { AdmissionUse } from '../infrastructure/decisions/admission-token-use';
 import { verifyToken } from '../infrastructure/security/signed-token';
 import type { PortalContext } from './context';
 import { isUuid } from '@stap/platform/ids';
@@ -36,9 +37,4 @@ export function admissionUseToSpend(ctx: PortalContext, input: { channel: string
   const use = admissionUseOf(ctx, input.admissionToken);
   if (!use) throw forbidden('the admission token is missing, expired or for another tijdvak or person');
   return use;
-}
-
-/** Refuses a token spent before, cheaply, before a submission's expensive reads (the decision batch re-checks). */
-export async function refuseSpentAdmission(ctx: PortalContext, use: AdmissionUse | undefined): Promise<void> {
-  if (use && (await isAdmissionTokenSpent(ctx.pool, use.tokenId))) throw forbidden(ADMISSION_TOKEN_ALREADY_USED);
 }

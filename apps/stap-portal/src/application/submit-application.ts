@@ -9,11 +9,12 @@ import { amsterdamDateOf, isValidBsn } from '@stap/regelingen';
 import { assessApplication } from '../domain/assessment';
 import type { Channel } from '../domain/decide-in-order';
 import { rulesByVersion } from '../domain/rules-version';
-import { readApplicationFacts, type ApplicationFacts } from '../infrastructure/decisions/application-facts';
+import { ADMISSION_TOKEN_ALREADY_USED } from '../infrastructure/decisions/admission-token-use';
+import { readApplicationFacts, type ApplicationFacts, type FactsRead } from '../infrastructure/decisions/application-facts';
 import type { DecidedRecord } from '../infrastructure/decisions/decision-pipeline';
 import type { TijdvakRow } from '../infrastructure/prisma/client';
 import { personKey } from '../infrastructure/security/signed-token';
-import { admissionUseToSpend, refuseSpentAdmission } from './admission';
+import { admissionUseToSpend } from './admission';
 import type { PortalContext } from './context';
 import { recentTijdvak, statusOf } from './tijdvakken';
 import { verifyAdmission } from './waiting-room';
@@ -64,9 +65,9 @@ function applicantOf(ctx: PortalContext, input: SubmitApplicationInput, caller: 
   return { bsn: caller.bsn, queuePosition: admission.position };
 }
 
-/** Certificate, training, start moment, provider standing and exclusion from the local read models, in one read. */
-async function applicationFacts(ctx: PortalContext, number: string, bsn: string): Promise<ApplicationFacts> {
-  const facts = await readApplicationFacts(ctx.pool, number, bsn);
+/** The certificate read with the facts, when it exists and is unused. */
+function unusedCertificateFacts(read: FactsRead): ApplicationFacts {
+  const facts = read.facts;
   if (!facts) throw notFoundError('no such enrolment certificate');
   if (facts.certificate.usedByApplicationId) {
     throw conflict('this enrolment certificate was already used in an application', [{ field: 'enrolment_certificate_number', description: 'was already used' }]);
@@ -86,10 +87,16 @@ export async function submitApplication(ctx: PortalContext, input: SubmitApplica
   if (violations.length > 0) throw invalid(violations, 'the application has invalid fields');
   const applicant = applicantOf(ctx, input, caller);
   const admission = admissionUseToSpend(ctx, input);
-  // A replayed token stops here, before the facts and the external registers are read.
-  await refuseSpentAdmission(ctx, admission);
-  const tijdvak = await openTijdvak(ctx, input.tijdvakId);
-  const facts = await applicationFacts(ctx, input.certificateNumber.trim().toUpperCase(), applicant.bsn);
+  // Certificate, training, start moment, provider standing, exclusion and whether the token was spent: one read
+  // (batched with the submissions arriving together), in parallel with the (cached) tijdvak.
+  const tijdvakRead = openTijdvak(ctx, input.tijdvakId);
+  tijdvakRead.catch(() => undefined); // awaited below, after the token check; never an unhandled rejection meanwhile
+  const read = await readApplicationFacts(ctx.pool, input.certificateNumber.trim().toUpperCase(), applicant.bsn, admission?.tokenId);
+  // A replayed token stops here, before anything else is checked and before the external registers are asked; the
+  // decision batch stays the authority for two uses at the same moment (application/admission.ts).
+  if (read.admissionSpent) throw forbidden(ADMISSION_TOKEN_ALREADY_USED);
+  const tijdvak = await tijdvakRead;
+  const facts = unusedCertificateFacts(read);
   const rules = rulesByVersion(tijdvak.rulesVersion);
   const receivedAt = ctx.now();
   const person = await ctx.registers.personFacts(applicant.bsn, amsterdamDateOf(receivedAt), amsterdamDateOf(tijdvak.opensAt), rules);

@@ -10,6 +10,8 @@ import { admissionUseOf } from './admission';
 import type { PortalContext } from './context';
 import { openTijdvak, recentTijdvak, statusOf } from './tijdvakken';
 import { isUuid } from '@stap/platform/ids';
+import type { Pool } from 'pg';
+import { MicroBatcher, type BatchResult } from '../infrastructure/external/micro-batch';
 
 export interface Ticket {
   row: QueueTicketRow;
@@ -77,20 +79,33 @@ function toTicketRow(record: TicketRecord): QueueTicketRow {
 
 /**
  * The ticket by id, for GetQueueTicket: every applicant polls it until admitted, so at an opening this is the portal's
- * most frequent read. One named (prepared once per connection) statement on the pg pool, not Prisma, whose query
- * engine round trip and result mapping cost more CPU than the statement itself.
+ * most frequent read. Raw SQL on the pg pool, not Prisma (whose query engine round trip and result mapping cost more
+ * CPU than the statement), and the polls arriving together are read with ONE named statement (MicroBatcher): per
+ * statement, the pg client's socket write, protocol parsing and pool queueing cost more than the rows.
  */
-async function readTicket(ctx: PortalContext, ticketId: string): Promise<QueueTicketRow | undefined> {
-  const found = await ctx.pool.query<TicketRecord>({
-    name: 'portal-queue-ticket-by-id',
-    text: `SELECT id, tijdvak_id, holder_key, secret_hash, arrival_seq, joined_at, position FROM queue_ticket WHERE id = $1::uuid`,
-    values: [ticketId],
+function readTicket(ctx: PortalContext, ticketId: string): Promise<TicketRecord | undefined> {
+  let batcher = ticketBatchers.get(ctx.pool);
+  if (!batcher) ticketBatchers.set(ctx.pool, (batcher = new MicroBatcher((ids) => readTickets(ctx.pool, ids), TICKET_BATCH_MAX)));
+  return batcher.read(ticketId.toLowerCase());
+}
+
+/** Polls per statement at most. */
+const TICKET_BATCH_MAX = 200;
+const ticketBatchers = new WeakMap<Pool, MicroBatcher<string, TicketRecord | undefined>>();
+
+async function readTickets(pool: Pool, ids: string[]): Promise<BatchResult<TicketRecord | undefined>[]> {
+  const found = await pool.query<TicketRecord>({
+    name: 'portal-queue-tickets-by-id',
+    text: `SELECT id, tijdvak_id, holder_key, secret_hash, arrival_seq, joined_at, position FROM queue_ticket WHERE id = ANY($1::uuid[])`,
+    values: [ids],
   });
-  return found.rows[0] ? toTicketRow(found.rows[0]) : undefined;
+  const byId = new Map(found.rows.map((record) => [record.id.toLowerCase(), record]));
+  return ids.map((id) => ({ result: { $case: 'ticket', value: byId.get(id) } }));
 }
 
 export async function getQueueTicket(ctx: PortalContext, ticketId: string, secret: string): Promise<Ticket> {
-  const row = isUuid(ticketId) ? await readTicket(ctx, ticketId) : undefined;
+  const record = isUuid(ticketId) ? await readTicket(ctx, ticketId) : undefined;
+  const row = record && toTicketRow(record);
   // Unknown ticket and wrong secret are indistinguishable on purpose (the contract).
   if (!row || !sameHash(row.secretHash, hashSecret(secret))) throw notFoundError('no such ticket');
   return describe(ctx, row, await recentTijdvak(ctx, row.tijdvakId));

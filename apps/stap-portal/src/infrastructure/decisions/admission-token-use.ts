@@ -37,16 +37,6 @@ export async function spendAdmissionTokens(client: Pick<PoolClient, 'query'>, us
   return uses.map((use, index) => !use || (first.get(use.tokenId) === index && spent.has(use.tokenId.toLowerCase())));
 }
 
-/**
- * Whether the token was spent already: one primary-key lookup, so a replayed token can be refused before the
- * expensive reads of a submission. Only a pre-check: spendAdmissionTokens in the decision batch stays the authority
- * (two uses at the same moment both pass this check and are told apart there).
- */
-export async function isAdmissionTokenSpent(client: Pick<PoolClient, 'query'>, tokenId: string): Promise<boolean> {
-  const found = await client.query(`SELECT 1 FROM admission_token_use WHERE token_id = $1::uuid`, [tokenId]);
-  return (found.rowCount ?? 0) > 0;
-}
-
 /** Gives tokens back in the same transaction: their application was refused with an error, not decided. */
 export async function giveBackAdmissionTokens(client: Pick<PoolClient, 'query'>, tokenIds: string[]): Promise<void> {
   if (tokenIds.length === 0) return;
