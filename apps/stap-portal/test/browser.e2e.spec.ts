@@ -126,7 +126,8 @@ test('log in, wait in the queue, find a training, apply with a certificate, see 
   await page.getByLabel('Nummer van uw aanmeldingsbewijs').fill('ONGELDIG');
   await page.getByLabel('Ik verklaar dat ik alles naar waarheid heb ingevuld.').check();
   await page.getByRole('button', { name: 'Aanvraag versturen' }).click();
-  await page.getByRole('alert').waitFor();
+  await expect(page.getByRole('alert')).toContainText('Vul het nummer van uw aanmeldingsbewijs in zoals het op het bewijs staat');
+  await expect({ textContent: () => page.getByLabel('Nummer van uw aanmeldingsbewijs').getAttribute('aria-invalid') }).toContainText('true');
   await expectAccessible(page, 'the application form with field errors');
   await page.getByLabel('Nummer van uw aanmeldingsbewijs').fill(certificate.number);
   await page.getByLabel('Ik verklaar dat ik alles naar waarheid heb ingevuld.').check();

@@ -19,6 +19,7 @@ import { joinQueue } from '../../application/waiting-room';
 import { REASON_TEXT_NL, type RejectionReason } from '../../domain/reasons';
 import { personKey, sessionToken, signToken, verifyToken } from '../../infrastructure/security/signed-token';
 import { changeReportPath, changeReportsSection, mountChangeReportPages } from './change-report-pages';
+import { applicationFormErrors, fieldError, type FormError } from './application-form-errors';
 import { DATA_ACCESS_PATH, mountDataAccessPage } from './data-access-page';
 import { dutchDate, e, euro, page, PORTAL_CSS, REFRESH_SCRIPT, REFRESH_SCRIPT_PATH, type PageSession } from './html';
 import { mountWithdrawalPages, offersWithdrawal, releaseText, withdrawPath } from './withdrawal-pages';
@@ -172,15 +173,24 @@ export function mountWebPages(router: Router, ctx: PortalContext, options: WebOp
   });
 
   const form = express.urlencoded({ extended: false, limit: '10kb' });
-  const applicationForm = (fields: { token: string; tijdvak: string; csrf: string }, errors: string[] = []) => `
-    ${errors.length > 0 ? `<div class="status" role="alert"><p>Controleer uw aanvraag:</p><ul>${errors.map((m) => `<li>${e(m)}</li>`).join('')}</ul></div>` : ''}
+  // Errors in Dutch, each linked to its input, which is aria-invalid and described by its message (WCAG 3.3.1).
+  const errorOf = (errors: FormError[], id: string) => {
+    const error = fieldError(errors, id);
+    return error ? `<span class="utrecht-form-field-error-message" id="${error.id}">${e(error.message)}</span><br>` : '';
+  };
+  const invalidIf = (errors: FormError[], id: string) => {
+    const error = fieldError(errors, id);
+    return error ? ` aria-invalid="true" aria-describedby="${error.id}"` : '';
+  };
+  const applicationForm = (fields: { token: string; tijdvak: string; csrf: string; bewijs?: string; email?: string }, errors: FormError[] = []) => `
+    ${errors.length > 0 ? `<div class="status" role="alert"><p>Controleer uw aanvraag:</p><ul>${errors.map((m) => `<li>${m.fieldId ? `<a class="utrecht-link" href="#${m.fieldId}">${e(m.message)}</a>` : e(m.message)}</li>`).join('')}</ul></div>` : ''}
     <form method="post" action="/aanvragen">
       <input type="hidden" name="toegang" value="${e(fields.token)}"><input type="hidden" name="tijdvak" value="${e(fields.tijdvak)}">
       <input type="hidden" name="csrf" value="${e(fields.csrf)}">
-      <p><label class="utrecht-form-label" for="bewijs">Nummer van uw aanmeldingsbewijs</label><br>
-        <input class="utrecht-textbox" id="bewijs" name="bewijs" required autocomplete="off" placeholder="STAP-XXXX-XXXX"></p>
-      <p><label class="utrecht-form-label" for="email">E-mailadres (niet verplicht)</label><br><input class="utrecht-textbox" id="email" name="email" type="email" autocomplete="email"></p>
-      <p><input type="checkbox" id="verklaring" name="verklaring" value="ja" required> <label for="verklaring">Ik verklaar dat ik alles naar waarheid heb ingevuld.</label></p>
+      <p><label class="utrecht-form-label" for="bewijs">Nummer van uw aanmeldingsbewijs</label><br>${errorOf(errors, 'bewijs')}
+        <input class="utrecht-textbox" id="bewijs" name="bewijs" required autocomplete="off" placeholder="STAP-XXXX-XXXX" value="${e(fields.bewijs ?? '')}"${invalidIf(errors, 'bewijs')}></p>
+      <p><label class="utrecht-form-label" for="email">E-mailadres (niet verplicht)</label><br>${errorOf(errors, 'email')}<input class="utrecht-textbox" id="email" name="email" type="email" autocomplete="email" value="${e(fields.email ?? '')}"${invalidIf(errors, 'email')}></p>
+      <p>${errorOf(errors, 'verklaring')}<input type="checkbox" id="verklaring" name="verklaring" value="ja" required${invalidIf(errors, 'verklaring')}> <label for="verklaring">Ik verklaar dat ik alles naar waarheid heb ingevuld.</label></p>
       <button class="utrecht-button utrecht-button--primary-action" type="submit">Aanvraag versturen</button>
     </form>`;
   const checkCsrf = (request: Request, token: string) => {
@@ -212,8 +222,8 @@ export function mountWebPages(router: Router, ctx: PortalContext, options: WebOp
       response.redirect(303, '/mijn-stap-budget');
     } catch (error) {
       if (!(error instanceof ApplicationError) || error.kind === 'unauthenticated') throw error;
-      const messages = error.violations.length > 0 ? error.violations.map((v) => `${v.field}: ${v.description}`) : [error.message];
-      response.status(error.kind === 'invalid' ? 400 : 409).send(page('Aanvraag STAP-budget', applicationForm(fields, messages), { loggedIn: true }));
+      const typed = { bewijs: String(request.body['bewijs'] ?? '').slice(0, 100), email: String(request.body['email'] ?? '').slice(0, 254) };
+      response.status(error.kind === 'invalid' ? 400 : 409).send(page('Aanvraag STAP-budget', applicationForm({ ...fields, ...typed }, applicationFormErrors(error)), { loggedIn: true }));
     }
   });
 
