@@ -1,6 +1,6 @@
 // Age: eligible from the day the minimum age is reached (inclusive) up to the day before the AOW age
 // that applies to the birth date. Source: DOMAIN.md §2.1 and §2.3 [pub]; seed 000; AOW table [pub].
-import { anniversary, compareDates, isAfter, type IsoDate } from '../calendar/iso-date';
+import { anniversary, compareDates, isAfter, toDayNumber, type IsoDate } from '../calendar/iso-date';
 import { AOW_AGE_TABLE, type AowAgeRow } from '../config/data/aow-leeftijd';
 import type { AgeLimits } from '../config/types';
 import { verdictWith, type VerdictWith } from '../result';
@@ -19,15 +19,27 @@ export interface AowAge {
   readonly established: boolean;
 }
 
+/**
+ * The table's bounds as day numbers, computed once: the lookup runs for every application (twice per age check), and
+ * comparing ISO strings by parsing both sides per row made it the largest cost of the assessment at a window opening.
+ */
+let boundsInDays: { row: AowAgeRow; from: number; until: number }[] | undefined;
+
+function tableInDays(): { row: AowAgeRow; from: number; until: number }[] {
+  boundsInDays ??= AOW_AGE_TABLE.value.map((row) => ({
+    row,
+    from: row.bornFrom === undefined ? -Infinity : toDayNumber(row.bornFrom),
+    until: row.bornUntil === undefined ? Infinity : toDayNumber(row.bornUntil),
+  }));
+  return boundsInDays;
+}
+
 function rowFor(birthDate: IsoDate): AowAgeRow {
-  const row = AOW_AGE_TABLE.value.find(
-    (candidate) =>
-      (candidate.bornFrom === undefined || compareDates(birthDate, candidate.bornFrom) >= 0) &&
-      (candidate.bornUntil === undefined || compareDates(birthDate, candidate.bornUntil) <= 0),
-  );
+  const born = toDayNumber(birthDate);
+  const found = tableInDays().find((candidate) => born >= candidate.from && born <= candidate.until);
   // The table is validated at load to cover every date without gaps, so a miss is a programming error.
-  if (!row) throw new Error(`AOW table does not cover ${birthDate}`);
-  return row;
+  if (!found) throw new Error(`AOW table does not cover ${birthDate}`);
+  return found.row;
 }
 
 /** The AOW age for a birth date per the SVB table [pub]. */
