@@ -115,8 +115,12 @@ test('log in, wait in the queue, find a training, apply with a certificate, see 
   await expectAccessible(page, 'the training search with a result');
 
   await page.goto(`${base}/wachtkamer`);
+  // The waiting room brings itself up to date in place (no reload, which would reset focus): a mark set on this
+  // document is still there once the admission shows.
+  await page.evaluate(() => Object.assign(globalThis, { stillTheSameDocument: true }));
   await page.getByRole('button', { name: 'Naar het aanvraagformulier' }).waitFor({ timeout: 45_000 });
   await expect(page.getByRole('status')).toContainText('U bent aan de beurt');
+  await expect({ textContent: async () => String(await page.evaluate(() => 'stillTheSameDocument' in globalThis)) }).toContainText('true');
   await expectAccessible(page, 'the waiting room once admitted');
   await page.getByRole('button', { name: 'Naar het aanvraagformulier' }).click();
   await page.getByLabel('Nummer van uw aanmeldingsbewijs').waitFor();
