@@ -59,6 +59,8 @@ test('the adviser pages have no WCAG 2.1 AA violations that axe can find, also w
   await expectAccessible(page, 'the registration form');
   await submit(page, 'Traject registreren', { careerAdviserId: 'x', participantBsn: '111111111', participantBirthDate: '1975-04-12', plannedStartDate: '2020-12-14' });
   await page.getByRole('alert').waitFor();
+  expect(await page.getByLabel('BSN van de deelnemer').getAttribute('aria-describedby')).toBe('participantBsn-hint participantBsn-fout');
+  expect(await page.getByLabel('BSN van de deelnemer').getAttribute('aria-invalid')).toBe('true');
   await expectAccessible(page, 'the registration form with field errors');
   await page.locator('#dutchLabourMarketTie').check();
   await submit(page, 'Traject registreren', { careerAdviserId: adviser.careerAdviserId, participantBsn: nextBsn() });

@@ -78,10 +78,12 @@ function options(field: 'educationLevel' | 'sector' | 'employmentStatus', select
 function registrationForm(values: Record<string, string>, errors: { name: string; reason: string }[] = [], message = ''): SafeHtml {
   const field = (name: string, label: string, type = 'text', hint = '') => {
     const error = errors.find((e) => e.name === name);
+    // The hint and the error are both read with the input (WCAG 1.3.1, 3.3.2): aria-describedby names both.
+    const describedBy = [hint ? `${name}-hint` : '', error ? `${name}-fout` : ''].filter(Boolean).join(' ');
     return html`<div class="utrecht-form-field${error ? html` utrecht-form-field--invalid` : ''}">
 <label class="utrecht-form-label" for="${name}">${label}</label>${hint ? html`<p class="utrecht-form-field-description" id="${name}-hint">${hint}</p>` : ''}
 ${error ? html`<p class="utrecht-form-field-error-message" id="${name}-fout">${error.reason}</p>` : ''}
-<input class="utrecht-textbox" id="${name}" name="${name}" type="${type}" value="${values[name] ?? ''}"${error ? html` aria-invalid="true" aria-describedby="${name}-fout"` : ''}></div>`;
+<input class="utrecht-textbox" id="${name}" name="${name}" type="${type}" value="${values[name] ?? ''}"${error ? html` aria-invalid="true"` : ''}${describedBy ? html` aria-describedby="${describedBy}"` : ''}></div>`;
   };
   const select = (name: 'educationLevel' | 'sector' | 'employmentStatus', label: string) =>
     html`<div class="utrecht-form-field"><label class="utrecht-form-label" for="${name}">${label}</label>
