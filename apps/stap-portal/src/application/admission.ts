@@ -11,30 +11,19 @@
 // A replayed token is refused early too, with the same PERMISSION_DENIED: the submission's facts read says whether the
 // token was spent (infrastructure/decisions/application-facts.ts, in the same statement, so no round trip of its own),
 // before the external registers are asked; the decision batch stays the authority for uses at the same moment.
-import { forbidden } from '@stap/platform/errors';
 import type { AdmissionUse } from '../infrastructure/decisions/admission-token-use';
-import { verifyToken } from '../infrastructure/security/signed-token';
-import type { PortalContext } from './context';
+import type { TokenClaims } from '../infrastructure/security/signed-token';
 import { isUuid } from '@stap/platform/ids';
 
 export type { AdmissionUse };
 
 
-/** The id and ticket of a genuine, unexpired admission token; undefined otherwise. */
-export function admissionUseOf(ctx: PortalContext, token: string): AdmissionUse | undefined {
-  const claims = verifyToken(ctx.secret, token, 'admission', ctx.now().getTime());
+/**
+ * The id and ticket of a genuine, unexpired admission token, from its claims as verifyToken returned them (undefined
+ * when it did not verify), so a submission checks the token's HMAC once.
+ */
+export function admissionUseOfClaims(claims: TokenClaims | undefined): AdmissionUse | undefined {
   const { tokenId, ticketId, tijdvakId } = claims ?? { tokenId: undefined, ticketId: undefined, tijdvakId: undefined };
   if (typeof tokenId !== 'string' || !isUuid(tokenId) || typeof ticketId !== 'string' || typeof tijdvakId !== 'string') return undefined;
   return { tokenId, ticketId, tijdvakId };
-}
-
-/**
- * The token use an online submission hands to the decision pipeline, which spends it in the decision's transaction
- * (PERMISSION_DENIED there if it was used before). Counter applications (no token): none.
- */
-export function admissionUseToSpend(ctx: PortalContext, input: { channel: string | undefined; admissionToken: string }): AdmissionUse | undefined {
-  if (input.channel !== 'ONLINE') return undefined;
-  const use = admissionUseOf(ctx, input.admissionToken);
-  if (!use) throw forbidden('the admission token is missing, expired or for another tijdvak or person');
-  return use;
 }

@@ -14,7 +14,7 @@ import { readApplicationFacts, type ApplicationFacts, type FactsRead } from '../
 import type { DecidedRecord } from '../infrastructure/decisions/decision-pipeline';
 import type { TijdvakRow } from '../infrastructure/prisma/client';
 import { personKey } from '../infrastructure/security/signed-token';
-import { admissionUseToSpend } from './admission';
+import type { AdmissionUse } from './admission';
 import type { PortalContext } from './context';
 import { recentTijdvak, statusOf } from './tijdvakken';
 import { verifyAdmission } from './waiting-room';
@@ -53,8 +53,11 @@ function requestViolations(input: SubmitApplicationInput): Violation[] {
   return violations;
 }
 
-/** Who the applicant is and, online, their place in the queue. */
-function applicantOf(ctx: PortalContext, input: SubmitApplicationInput, caller: Caller): { bsn: string; queuePosition: number | null } {
+/**
+ * Who the applicant is and, online, their place in the queue and the admission token's use, which the decision
+ * pipeline spends (single use). The token is verified once here (HMAC), not again per step.
+ */
+function applicantOf(ctx: PortalContext, input: SubmitApplicationInput, caller: Caller): { bsn: string; queuePosition: number | null; admission?: AdmissionUse } {
   if (input.channel === 'COUNTER') {
     if (!caller.counterOfficer) throw forbidden('scope portal:counter is required for counter applications');
     return { bsn: input.applicantBsn, queuePosition: null };
@@ -62,7 +65,7 @@ function applicantOf(ctx: PortalContext, input: SubmitApplicationInput, caller: 
   if (!caller.bsn) throw forbidden('online applications need a DigiD login');
   const admission = verifyAdmission(ctx, input.admissionToken, input.tijdvakId, personKey(ctx.secret, caller.bsn));
   if (!admission) throw forbidden('the admission token is missing, expired or for another tijdvak or person');
-  return { bsn: caller.bsn, queuePosition: admission.position };
+  return { bsn: caller.bsn, queuePosition: admission.position, admission: admission.use };
 }
 
 /** The certificate read with the facts, when it exists and is unused. */
@@ -86,7 +89,7 @@ export async function submitApplication(ctx: PortalContext, input: SubmitApplica
   const violations = requestViolations(input);
   if (violations.length > 0) throw invalid(violations, 'the application has invalid fields');
   const applicant = applicantOf(ctx, input, caller);
-  const admission = admissionUseToSpend(ctx, input);
+  const admission = applicant.admission;
   // Certificate, training, start moment, provider standing, exclusion and whether the token was spent: one read
   // (batched with the submissions arriving together), in parallel with the (cached) tijdvak.
   const tijdvakRead = openTijdvak(ctx, input.tijdvakId);

@@ -6,7 +6,7 @@ import { notFoundError, preconditionFailed } from '@stap/platform/errors';
 import { ticketView, type TicketView } from '../domain/waiting-room';
 import type { QueueTicketRow, TijdvakRow } from '../infrastructure/prisma/client';
 import { signToken, verifyToken } from '../infrastructure/security/signed-token';
-import { admissionUseOf } from './admission';
+import { admissionUseOfClaims, type AdmissionUse } from './admission';
 import type { PortalContext } from './context';
 import { openTijdvak, recentTijdvak, statusOf } from './tijdvakken';
 import { isUuid } from '@stap/platform/ids';
@@ -139,11 +139,14 @@ export interface Admission {
   tijdvakId: string;
   holderKey: string;
   position: number;
+  /** The token's use, which the submission spends. */
+  use: AdmissionUse;
 }
 
 /** The admission behind a token, when it is genuine, unexpired, single-use (has a token id) and for this tijdvak and person. */
 export function verifyAdmission(ctx: PortalContext, token: string, tijdvakId: string, holderKey: string): Admission | undefined {
   const claims = verifyToken(ctx.secret, token, 'admission', ctx.now().getTime());
-  if (!claims || claims['tijdvakId'] !== tijdvakId || claims['holderKey'] !== holderKey || !admissionUseOf(ctx, token)) return undefined;
-  return { tijdvakId, holderKey, position: Number(claims['position']) };
+  const use = admissionUseOfClaims(claims);
+  if (!claims || claims['tijdvakId'] !== tijdvakId || claims['holderKey'] !== holderKey || !use) return undefined;
+  return { tijdvakId, holderKey, position: Number(claims['position']), use };
 }
