@@ -73,6 +73,21 @@ describe('telemetry/register', () => {
     expect(spans.filter((span) => span.name.includes('livez'))).toEqual([]);
   });
 
+  it('traces a pg statement made for a request as one span in its trace, without a pool checkout span', async () => {
+    exports.length = 0;
+    const run = await runFixture({
+      SERVICE_NAME: 'fixture-service', OTEL_TRACES_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_ENDPOINT: endpoint, POSTGRES_URL: process.env['POSTGRES_URL'] ?? '',
+    });
+    expect(run).toEqual({ code: 0, stderr: '' });
+
+    const spans = exports.flatMap((body) => body.resourceSpans.flatMap((r) => r.scopeSpans.flatMap((scope) => scope.spans.map((span) => ({ ...span, scope: scope.scope.name })))));
+    const server = spans.find((span) => span.scope === '@opentelemetry/instrumentation-http' && span.kind === SPAN_KIND_SERVER);
+    const pgSpans = spans.filter((span) => span.scope === '@opentelemetry/instrumentation-pg');
+    // pool.query checks a client out per statement; that checkout is no span of its own (telemetry.ts).
+    expect(pgSpans.map((span) => span.name)).toEqual(['pg.query:SELECT postgres']);
+    expect(pgSpans[0].traceId).toBe(server?.traceId);
+  });
+
   it('stops the process with EX_CONFIG when the exporter is otlp but no endpoint is set', async () => {
     const run = await runFixture({ OTEL_TRACES_EXPORTER: 'otlp' });
     expect(run.code).toBe(EX_CONFIG);

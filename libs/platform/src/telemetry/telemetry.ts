@@ -86,7 +86,9 @@ function defaultInstrumentations() {
     new ExpressInstrumentation(),
     new GrpcInstrumentation(),
     // The outbox relay polls its table continuously; only queries made on behalf of a traced request get spans.
-    new PgInstrumentation({ requireParentSpan: true }),
+    // No `pg-pool.connect`/`pg.connect` spans: pool.query checks a client out for every statement, so each statement
+    // got a second, empty span (and its CPU) beside the one that says what ran; the statement's span keeps its timing.
+    new PgInstrumentation({ requireParentSpan: true, ignoreConnectSpans: true }),
   ];
 }
 
