@@ -151,6 +151,8 @@ async function main(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, Math.max(opensAt.getTime() - Date.now(), 0)));
 
     const cpuBefore = { portals: portals.map((portal) => cpuMsOfPid(portal.process.child.pid)), client: process.cpuUsage() };
+    // The machine is shared: the load average at the opening and at the end goes with every figure.
+    const loadAtOpening = loadavg();
     const latencies: number[] = [];
     let firstSubmit = 0;
     let lastDecision = 0;
@@ -200,7 +202,7 @@ async function main(): Promise<void> {
     latencies.sort((a, b) => a - b);
     process.stdout.write(
       [
-        `portal processes: ${PORTALS}${process.env['BENCH_PORTAL_ENV'] ? ` with ${process.env['BENCH_PORTAL_ENV']}` : ''}; load average at the end ${loadavg().map((l) => l.toFixed(1)).join(' ')}`,
+        `portal processes: ${PORTALS}${process.env['BENCH_PORTAL_ENV'] ? ` with ${process.env['BENCH_PORTAL_ENV']}` : ''}; load average (1/5/15 min) at the opening ${loadAtOpening.map((l) => l.toFixed(1)).join(' ')}, at the end ${loadavg().map((l) => l.toFixed(1)).join(' ')}`,
         `applicants: ${APPLICANTS}; ceiling €${(Number(totals.ceiling) / 100).toLocaleString('nl-NL')} (covers ~${COVERED}); concurrency ${CONCURRENCY}; admission ${ADMISSION_RATE}/s`,
         `decided: ${latencies.length} (granted ${outcomes.granted}, plafond bereikt ${outcomes.ceiling}, other rejections ${outcomes.other}, errors ${outcomes.errors})`,
         `time to decide ${latencies.length}: ${seconds.toFixed(1)} s from the first to the last SubmitApplication (admission included)`,
