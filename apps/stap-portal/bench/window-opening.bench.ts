@@ -157,11 +157,13 @@ async function main(): Promise<void> {
     let firstSubmit = 0;
     let lastDecision = 0;
     const outcomes = { granted: 0, ceiling: 0, other: 0, errors: 0 };
+    let ticketPolls = 0;
     started = Date.now();
     await pooled(APPLICANTS, CONCURRENCY, async (i) => {
       let ticket: QueueTicket = tickets[i];
       for (;;) {
         ticket = await rpc(client.getQueueTicket, { ticketId: ticket.ticketId, ticketSecret: tickets[i].ticketSecret }, new Metadata(), clientOf(i));
+        ticketPolls += 1;
         if (ticket.admissionToken) break;
         const waitMs = ticket.estimatedWait ? Number(ticket.estimatedWait.seconds) * 1000 : 200;
         await new Promise((resolve) => setTimeout(resolve, Math.max(50, Math.min(waitMs, 2_000))));
@@ -207,6 +209,7 @@ async function main(): Promise<void> {
         `decided: ${latencies.length} (granted ${outcomes.granted}, plafond bereikt ${outcomes.ceiling}, other rejections ${outcomes.other}, errors ${outcomes.errors})`,
         `time to decide ${latencies.length}: ${seconds.toFixed(1)} s from the first to the last SubmitApplication (admission included)`,
         `decisions/s: ${(latencies.length / seconds).toFixed(0)} (target >= 2,000)`,
+        `GetQueueTicket calls per applicant (polls until admitted): ${(ticketPolls / APPLICANTS).toFixed(2)}`,
         `SubmitApplication latency: p50 ${percentile(latencies, 50)} ms, p99 ${percentile(latencies, 99)} ms, max ${latencies[latencies.length - 1]} ms`,
         `CPU per decision (opening phase): portal processes ${cpuPerDecision(portalCpuMs)} ms, benchmark client ${cpuPerDecision((clientCpu.user + clientCpu.system) / 1000)} ms (PostgreSQL and the broker not counted; everything shares ${cpus().length} cores)`,
         `FCFS: grants a prefix of receipt order (no overtaking after "plafond bereikt"): ${prefix ? 'yes' : 'NO'}`,
