@@ -47,6 +47,7 @@ export interface DecidedRecord extends DecidedApplication {
   requestedCents: number;
   queuePosition: number | null;
   rulesVersion: string;
+  contactEmail: string | null;
 }
 
 interface Item {
@@ -248,6 +249,7 @@ function toRecord(item: Item, decision: Decision, receiptSequence: number, decid
     providerId: a.providerId,
     trainingId: a.trainingId,
     startMomentId: a.startMomentId,
+    contactEmail: a.contactEmail,
     trainingName: a.trainingName,
     trainingStartDate: a.trainingStartDate,
     trainingEndDate: a.trainingEndDate,
@@ -284,24 +286,25 @@ async function insertApplications(client: PoolClient, records: DecidedRecord[]):
   await client.query(
     `INSERT INTO application (id, tijdvak_id, channel, status, bsn, certificate_number, provider_id, training_id, start_moment_id,
                               training_name, training_start_date, training_end_date, requested_cents, granted_cents, reasons,
-                              receipt_sequence, queue_position, received_at, decided_at, decision_reference, rules_version, grant_year)
+                              receipt_sequence, queue_position, received_at, decided_at, decision_reference, rules_version, grant_year,
+                              contact_email)
      SELECT v.id::uuid, v.tijdvak_id, v.channel, v.status, v.bsn, v.certificate_number, v.provider_id, v.training_id, v.start_moment_id,
             v.training_name, v.training_start_date, v.training_end_date, v.requested_cents, v.granted_cents,
             string_to_array(v.reasons, ','), v.receipt_sequence, v.queue_position, v.received_at, v.decided_at, v.decision_reference,
-            v.rules_version, v.grant_year
+            v.rules_version, v.grant_year, v.contact_email
        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
                    $10::text[], $11::text[], $12::text[], $13::bigint[], $14::bigint[], $15::text[], $16::bigint[], $17::bigint[],
-                   $18::timestamptz[], $19::timestamptz[], $20::text[], $21::text[], $22::int[])
+                   $18::timestamptz[], $19::timestamptz[], $20::text[], $21::text[], $22::int[], $23::text[])
          AS v(id, tijdvak_id, channel, status, bsn, certificate_number, provider_id, training_id, start_moment_id, training_name,
               training_start_date, training_end_date, requested_cents, granted_cents, reasons, receipt_sequence, queue_position,
-              received_at, decided_at, decision_reference, rules_version, grant_year)`,
+              received_at, decided_at, decision_reference, rules_version, grant_year, contact_email)`,
     [
       column((r) => r.id), column((r) => r.tijdvakId), column((r) => r.channel), column((r) => (r.granted ? 'GRANTED' : 'REJECTED')),
       column((r) => r.bsn), column((r) => r.certificateNumber), column((r) => r.providerId), column((r) => r.trainingId),
       column((r) => r.startMomentId), column((r) => r.trainingName), column((r) => r.trainingStartDate), column((r) => r.trainingEndDate),
       column((r) => r.requestedCents), column((r) => r.grantedCents), column((r) => r.reasons.join(',')), column((r) => r.receiptSequence),
       column((r) => r.queuePosition), column((r) => r.receivedAt), column((r) => r.decidedAt), column((r) => r.decisionReference),
-      column((r) => r.rulesVersion), column((r) => (r.granted ? yearOf(amsterdamDateOf(r.receivedAt)) : null)),
+      column((r) => r.rulesVersion), column((r) => (r.granted ? yearOf(amsterdamDateOf(r.receivedAt)) : null)), column((r) => r.contactEmail),
     ],
   );
 }
