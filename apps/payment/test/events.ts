@@ -42,7 +42,7 @@ export async function publishGrant(h: Harness, message: ApplicationGranted, even
   return h.publish(h.topics.portalApplication, TYPES.granted, message.applicationId, ApplicationGranted.encode(message).finish(), eventId);
 }
 
-export async function publishWithdrawal(h: Harness, grant: ApplicationGranted): Promise<string> {
+export async function publishWithdrawal(h: Harness, grant: ApplicationGranted, eventId?: string): Promise<string> {
   const message: ApplicationWithdrawn = {
     applicationId: grant.applicationId,
     tijdvak: grant.tijdvak,
@@ -50,7 +50,7 @@ export async function publishWithdrawal(h: Harness, grant: ApplicationGranted): 
     releasedAmount: grant.grantedAmount,
     withdrawnAt: new Date().toISOString(),
   };
-  return h.publish(h.topics.portalApplication, TYPES.withdrawn, grant.applicationId, ApplicationWithdrawn.encode(message).finish());
+  return h.publish(h.topics.portalApplication, TYPES.withdrawn, grant.applicationId, ApplicationWithdrawn.encode(message).finish(), eventId);
 }
 
 export async function publishProof(h: Harness, applicationId: string, providerId: string, completed: boolean, illnessClaimed = false): Promise<string> {

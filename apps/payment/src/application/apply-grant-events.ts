@@ -1,6 +1,7 @@
 // Effects of the grant events of other services, each run inside the consumer's transaction next to its inbox row
 // (exactly once per event id) and keyed by source in issuePurchaseOrder (exactly once per grant).
-//   ApplicationGranted (stap-portal)            → STAP purchase order; the provider invoices against it.
+//   ApplicationGranted (stap-portal)            → STAP purchase order; the provider invoices against it (issued and
+//                                                   cancelled at once when the application was withdrawn first).
 //   ScholingApplicationDecided, granted (register) → NL Leert Door scholing: the fixed contributions per activity,
 //                                                   summed in the granted amount, payable to the lead provider.
 //   ClaimAssessed (advice-registration)          → a payment per accepted trajectory to the adviser organisation.
@@ -14,6 +15,7 @@ import { regelingFromProto } from '../domain/purchase-order';
 import type { TijdvakKey } from '../domain/ledger';
 import { isoFromDateMessage } from '../infrastructure/messaging/proto-mapping';
 import type { TransactionClient } from '../infrastructure/prisma/client';
+import { cancelIfWithdrawnBeforeGrant, lockApplication } from './apply-application-withdrawn';
 import { issuePurchaseOrder } from './issue-purchase-order';
 
 function tijdvakOf(ref: TijdvakRef | undefined): TijdvakKey {
@@ -44,10 +46,12 @@ function required(value: string, what: string): string {
 export async function applyApplicationGranted(tx: TransactionClient, eventId: string, event: ApplicationGranted): Promise<void> {
   const trainingStartDate = isoFromDateMessage(event.trainingStartDate);
   if (!trainingStartDate) throw new MalformedEventError('ApplicationGranted has no training start date');
-  await issuePurchaseOrder(tx, {
+  const applicationId = required(event.applicationId, 'application id');
+  await lockApplication(tx, applicationId);
+  const { order } = await issuePurchaseOrder(tx, {
     eventId,
     sourceKind: 'APPLICATION',
-    sourceId: required(event.applicationId, 'application id'),
+    sourceId: applicationId,
     tijdvak: tijdvakOf(event.tijdvak),
     payee: { kind: 'PROVIDER', id: required(event.providerId, 'provider id') },
     committedCents: centsOf(event.grantedAmount, 'granted_amount'),
@@ -56,6 +60,9 @@ export async function applyApplicationGranted(tx: TransactionClient, eventId: st
     trainingEndDate: isoFromDateMessage(event.trainingEndDate),
     immediatePayments: [],
   });
+  // A grant replayed (from the dead-letter topic) after its application was withdrawn: issued and cancelled at once.
+  // Source: DOMAIN.md §2.1 "After the grant" [pub], §4.
+  await cancelIfWithdrawnBeforeGrant(tx, order);
 }
 
 export async function applyScholingApplicationDecided(tx: TransactionClient, eventId: string, event: ScholingApplicationDecided): Promise<void> {
