@@ -1,7 +1,8 @@
 // "Wijziging doorgeven" in a real headless Chromium (playwright-core, Debian's /usr/bin/chromium) on the real portal
 // assembly (harness: real database and broker), logged in by the portal's own session cookie (browser.e2e.spec.ts
 // goes through the real login): from "Mijn STAP-budget" to the form, a form sent with a wrong e-mail address, then a
-// report of something else, the confirmation and the overview listing it. Every page state gets one axe-core WCAG 2.1
+// report of something else, the confirmation and the overview listing it, then the same report after an officer
+// handled it (HandleChangeReport over gRPC): the overview and the report's page. Every page state gets one axe-core WCAG 2.1
 // AA scan (expectAccessible); axe finds only part of the failures, the rest needs manual checks.
 import { randomUUID } from 'node:crypto';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -11,7 +12,7 @@ import { addDays, amsterdamDateOf } from '@stap/regelingen';
 import { toDateParts } from '../src/domain/dates';
 import { sessionToken } from '../src/infrastructure/security/signed-token';
 import {
-  asPerson, bearer, call, eur, feed, PROVIDER_KVK, PROVIDER_TOKEN, providerRegisteredEvent, registerEvents, SECRET, STAFF_TOKEN, stapRef,
+  asPerson, bearer, call, COUNTER_TOKEN, eur, feed, PROVIDER_KVK, PROVIDER_TOKEN, providerRegisteredEvent, registerEvents, SECRET, STAFF_TOKEN, stapRef,
   startHarness, waitForAdmission, type Harness,
 } from './harness';
 
@@ -93,4 +94,13 @@ test('reporting a change through the pages: form, field error, confirmation, ove
   await page.getByRole('table', { name: 'Uw doorgegeven wijzigingen' }).waitFor();
   expect(await page.getByRole('table', { name: 'Uw doorgegeven wijzigingen' }).textContent()).toContain('Ik ben verhuisd naar Utrecht.');
   await expectAccessible(page, 'Mijn STAP-budget with a change report');
+
+  const reported = await h.portal.context.prisma.changeReport.findFirstOrThrow({ where: { applicationId: id } });
+  await call(h, h.client.handleChangeReport, { changeReportId: reported.id, outcomeNote: 'Adres nagekeken' }, bearer(COUNTER_TOKEN));
+  await page.reload();
+  expect(await page.getByRole('table', { name: 'Uw doorgegeven wijzigingen' }).textContent()).toContain('Afgehandeld op');
+  await expectAccessible(page, 'Mijn STAP-budget with a handled change report');
+  await page.goto(page.url().replace(/\/mijn-stap-budget$/, `/aanvragen/${id}/wijzigingen/${reported.id}`));
+  expect(await page.locator('main').textContent()).toContain('heeft uw wijziging afgehandeld');
+  await expectAccessible(page, 'a handled change report');
 });

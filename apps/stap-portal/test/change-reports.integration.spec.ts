@@ -2,13 +2,15 @@
 // ListChangeReports through gRPC (stored RECEIVED, a new contact e-mail replaces the application's, ChangeReported in
 // the outbox and on the broker without BSN or e-mail, own reports only and paged, the officer's filter, bad input,
 // someone else's application, a training change about an application that is not granted, the stop date against the
-// training and today), and the web pages over real HTTP with a session cookie (as web-pages.integration.spec.ts).
+// training and today), an officer's work queue (status and kind filters, oldest first) and HandleChangeReport (once,
+// ChangeReportHandled without BSN or note, bad input, NOT_FOUND, PERMISSION_DENIED, two officers at once), and the
+// web pages over real HTTP with a session cookie (as web-pages.integration.spec.ts), the handled state included.
 import { createHmac, randomUUID } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
-import { ChangeReported } from '@stap/contracts/stap/portal/events/v1/events';
+import { ChangeReported, ChangeReportHandled } from '@stap/contracts/stap/portal/events/v1/events';
 import {
-  ApplicationChannel, ApplicationStatus, ChangeReportKind, ChangeReportStatus, type Application, type ReportChangeRequest,
+  ApplicationChannel, ApplicationStatus, ChangeReportKind, ChangeReportStatus, type Application, type ListChangeReportsRequest, type ReportChangeRequest,
 } from '@stap/contracts/stap/portal/v1/portal';
 import { fromKafkaMessage, type CloudEvent } from '@stap/platform/kafka';
 import { kafkaBrokers } from '@stap/platform/testing/infrastructure';
@@ -62,6 +64,9 @@ const request = (applicationId: string, fields: Partial<ReportChangeRequest>): R
 });
 const report = (index: number, applicationId: string, fields: Partial<ReportChangeRequest>) =>
   call(h, h.client.reportChange, request(applicationId, fields), asPerson(person(index).bsn));
+const listRequest = (fields: Partial<ListChangeReportsRequest>): ListChangeReportsRequest => ({
+  applicationId: '', page: undefined, status: ChangeReportStatus.CHANGE_REPORT_STATUS_UNSPECIFIED, kind: ChangeReportKind.CHANGE_REPORT_KIND_UNSPECIFIED, ...fields,
+});
 const stored = (id: string) => h.portal.context.prisma.application.findUniqueOrThrow({ where: { id } });
 const reportsOf = (applicationId: string) => h.portal.context.prisma.changeReport.count({ where: { applicationId } });
 const outboxOf = (applicationId: string) => h.portal.context.prisma.outboxEvent.count({ where: { type: 'nl.stap.portal.change_reported.v1', subject: applicationId } });
@@ -78,7 +83,7 @@ async function at<T>(local: string, body: () => Promise<T>): Promise<T> {
 }
 
 beforeAll(async () => {
-  h = await startHarness({ syntheticPersons: 12 });
+  h = await startHarness({ syntheticPersons: 16 });
   base = `http://127.0.0.1:${h.portal.http.port}`;
   consumer = kafka.consumer({ groupId: `stap-portal-change-reports-test-${randomUUID()}` });
   await consumer.connect();
@@ -130,19 +135,19 @@ describe('gRPC', () => {
     }
     expect(await outboxOf(id)).toBe(3);
 
-    const first = await call(h, h.client.listChangeReports, { applicationId: '', page: { pageSize: 2, pageToken: '' } }, asPerson(bsn));
+    const first = await call(h, h.client.listChangeReports, listRequest({ applicationId: '', page: { pageSize: 2, pageToken: '' } }), asPerson(bsn));
     expect(first.changeReports.map((r) => r.kind)).toEqual([ChangeReportKind.CHANGE_REPORT_KIND_START_DATE_CHANGED, ChangeReportKind.CHANGE_REPORT_KIND_TRAINING_NOT_STARTED]);
     expect(first.page?.totalSize).toBe('3');
-    const second = await call(h, h.client.listChangeReports, { applicationId: '', page: { pageSize: 2, pageToken: first.page?.nextPageToken ?? '' } }, asPerson(bsn));
+    const second = await call(h, h.client.listChangeReports, listRequest({ applicationId: '', page: { pageSize: 2, pageToken: first.page?.nextPageToken ?? '' } }), asPerson(bsn));
     expect(second.changeReports.map((r) => r.id)).toEqual([email.id]);
     expect(second.page?.nextPageToken).toBe('');
     // Another person sees none of them, also when filtering on this application; their token is refused for this list.
-    const other = await call(h, h.client.listChangeReports, { applicationId: id, page: undefined }, asPerson(person(5).bsn));
+    const other = await call(h, h.client.listChangeReports, listRequest({ applicationId: id, page: undefined }), asPerson(person(5).bsn));
     expect(other.changeReports).toEqual([]);
-    const borrowed = await grpcError(call(h, h.client.listChangeReports, { applicationId: '', page: { pageSize: 2, pageToken: first.page?.nextPageToken ?? '' } }, asPerson(person(5).bsn)));
+    const borrowed = await grpcError(call(h, h.client.listChangeReports, listRequest({ applicationId: '', page: { pageSize: 2, pageToken: first.page?.nextPageToken ?? '' } }), asPerson(person(5).bsn)));
     expect(borrowed.code).toBe(status.INVALID_ARGUMENT);
     // An executor officer filters by application.
-    const officer = await call(h, h.client.listChangeReports, { applicationId: id, page: undefined }, bearer(COUNTER_TOKEN));
+    const officer = await call(h, h.client.listChangeReports, listRequest({ applicationId: id, page: undefined }), bearer(COUNTER_TOKEN));
     expect(officer.changeReports.length).toBe(3);
   });
 
@@ -179,7 +184,7 @@ describe('gRPC', () => {
 
     const byOfficer = await call(h, h.client.reportChange, request(id, { kind: ChangeReportKind.CHANGE_REPORT_KIND_OTHER, explanation: 'Belde het loket' }), bearer(COUNTER_TOKEN));
     expect(byOfficer.reportedByOfficer).toBe(true);
-    expect((await call(h, h.client.listChangeReports, { applicationId: id, page: undefined }, asPerson(person(7).bsn))).changeReports.map((r) => r.id)).toEqual([byOfficer.id]);
+    expect((await call(h, h.client.listChangeReports, listRequest({ applicationId: id, page: undefined }), asPerson(person(7).bsn))).changeReports.map((r) => r.id)).toEqual([byOfficer.id]);
   });
 
   test('a training change about a rejected or withdrawn application is FAILED_PRECONDITION APPLICATION_NOT_GRANTED; a contact change is accepted', async () => {
@@ -208,6 +213,103 @@ describe('gRPC', () => {
       expect(stopped.stoppedOn).toEqual(toDateParts(addDays(EXCEL.startDate, 3)));
     });
     expect(await reportsOf(id)).toBe(1);
+  });
+});
+
+describe('handling by an officer', () => {
+  const officer = bearer(COUNTER_TOKEN);
+  const handle = (changeReportId: string, outcomeNote: string, metadata = officer) => call(h, h.client.handleChangeReport, { changeReportId, outcomeNote }, metadata);
+  const handledOutbox = (applicationId: string) => h.portal.context.prisma.outboxEvent.count({ where: { type: 'nl.stap.portal.change_report_handled.v1', subject: applicationId } });
+  const row = (id: string) => h.portal.context.prisma.changeReport.findUniqueOrThrow({ where: { id } });
+  /** Every report of the officer's list with this filter, page by page. */
+  async function officerList(fields: Partial<ListChangeReportsRequest>) {
+    const all = [];
+    let pageToken = '';
+    do {
+      const page = await call(h, h.client.listChangeReports, listRequest({ ...fields, page: { pageSize: 2, pageToken } }), officer);
+      all.push(...page.changeReports);
+      pageToken = page.page?.nextPageToken ?? '';
+    } while (pageToken !== '');
+    return all;
+  }
+
+  test('the queue lists RECEIVED reports oldest first by kind; handling marks one HANDLED once, ChangeReportHandled reaches the broker without BSN or note; the person sees status and date only', async () => {
+    const id = await grantTo(14);
+    const bsn = person(14).bsn;
+    const other = { kind: ChangeReportKind.CHANGE_REPORT_KIND_OTHER };
+    const first = await report(14, id, { ...other, explanation: 'Eerste melding' });
+    const notStarted = await report(14, id, { kind: ChangeReportKind.CHANGE_REPORT_KIND_TRAINING_NOT_STARTED });
+    const second = await report(14, id, { ...other, explanation: 'Tweede melding' });
+
+    const queue = await officerList({ status: ChangeReportStatus.CHANGE_REPORT_STATUS_RECEIVED, kind: other.kind });
+    expect(queue.every((r) => r.status === ChangeReportStatus.CHANGE_REPORT_STATUS_RECEIVED && r.kind === other.kind)).toBe(true);
+    const reportedAt = queue.map((r) => Date.parse(r.reportedAt ?? ''));
+    expect(reportedAt).toEqual([...reportedAt].sort((a, b) => a - b));
+    expect(queue.map((r) => r.id).filter((r) => [first.id, notStarted.id, second.id].includes(r))).toEqual([first.id, second.id]);
+    expect(JSON.stringify(queue)).not.toContain(bsn);
+
+    const handled = await handle(first.id, '  Opleider gebeld; startdatum klopt.  ');
+    expect(handled).toMatchObject({ id: first.id, status: ChangeReportStatus.CHANGE_REPORT_STATUS_HANDLED, outcomeNote: 'Opleider gebeld; startdatum klopt.', handledBy: 'officer-1' });
+    expect(handled.handledAt).toBeTruthy();
+    expect(await row(first.id)).toMatchObject({ status: 'HANDLED', handledBy: 'officer-1', outcomeNote: 'Opleider gebeld; startdatum klopt.' });
+
+    const again = await grpcError(handle(first.id, 'Nog een keer'));
+    expect(again.code).toBe(status.FAILED_PRECONDITION);
+    expect(again.preconditionViolations.map((v) => v.type)).toEqual(['ALREADY_HANDLED']);
+    expect(await row(first.id)).toMatchObject({ outcomeNote: 'Opleider gebeld; startdatum klopt.', handledAt: new Date(handled.handledAt ?? '') });
+    expect(await handledOutbox(id)).toBe(1);
+
+    const events = await waitFor(async () => {
+      const mine = seen.filter((event) => event.subject === id && event.type === 'nl.stap.portal.change_report_handled.v1');
+      return mine.length >= 1 ? mine : undefined;
+    }, 'ChangeReportHandled on the broker', 45_000);
+    expect(events.length).toBe(1);
+    expect(ChangeReportHandled.decode(events[0].data)).toMatchObject({ applicationId: id, changeReportId: first.id, tijdvak: stapRef(TIJDVAK), kind: other.kind, handledAt: handled.handledAt });
+    const bytes = Buffer.from(events[0].data).toString('latin1');
+    expect(bytes).not.toContain(bsn);
+    expect(bytes).not.toContain('Opleider gebeld');
+    expect(bytes).not.toContain('officer-1');
+
+    const stillReceived = (await officerList({ status: ChangeReportStatus.CHANGE_REPORT_STATUS_RECEIVED, kind: other.kind })).map((r) => r.id);
+    expect(stillReceived).toContain(second.id);
+    expect(stillReceived).not.toContain(first.id);
+    expect((await officerList({ status: ChangeReportStatus.CHANGE_REPORT_STATUS_HANDLED, applicationId: id })).map((r) => r.id)).toEqual([first.id]);
+    const mine = await call(h, h.client.listChangeReports, listRequest({ applicationId: id }), asPerson(bsn));
+    expect(mine.changeReports.map((r) => r.id)).toEqual([second.id, notStarted.id, first.id]);
+    expect(mine.changeReports[2]).toMatchObject({ status: ChangeReportStatus.CHANGE_REPORT_STATUS_HANDLED, handledAt: handled.handledAt, outcomeNote: '', handledBy: '' });
+    expect(mine.changeReports[0].handledAt).toBeUndefined();
+  });
+
+  test('two officers handling the same report at once: one succeeds, the other is ALREADY_HANDLED, one event', async () => {
+    const id = await grantTo(15);
+    const reported = await report(15, id, { kind: ChangeReportKind.CHANGE_REPORT_KIND_TRAINING_NOT_STARTED });
+    const outcomes = await Promise.allSettled([handle(reported.id, 'Door loket A'), handle(reported.id, 'Door loket B')]);
+    expect(outcomes.filter((o) => o.status === 'fulfilled').length).toBe(1);
+    const refused = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+    const error = await grpcError(Promise.reject(refused?.reason));
+    expect(error.preconditionViolations.map((v) => v.type)).toEqual(['ALREADY_HANDLED']);
+    expect(await handledOutbox(id)).toBe(1);
+  });
+
+  test('bad input is INVALID_ARGUMENT per field, an unknown report NOT_FOUND, a non-officer PERMISSION_DENIED or UNAUTHENTICATED; nothing changes', async () => {
+    const id = await grantTo(16);
+    const reported = await report(16, id, { kind: ChangeReportKind.CHANGE_REPORT_KIND_OTHER, explanation: 'Vraag' });
+    const fields = async (promise: Promise<unknown>) => {
+      const error = await grpcError(promise);
+      expect(error.code).toBe(status.INVALID_ARGUMENT);
+      return error.fieldViolations.map((v) => v.field);
+    };
+    expect(await fields(handle('geen-nummer', ' '))).toEqual(['change_report_id', 'outcome_note']);
+    expect(await fields(handle(reported.id, 'x'.repeat(1001)))).toEqual(['outcome_note']);
+    expect((await grpcError(handle(randomUUID(), 'Gedaan'))).code).toBe(status.NOT_FOUND);
+    expect((await grpcError(handle(reported.id, 'Gedaan', asPerson(person(16).bsn)))).code).toBe(status.PERMISSION_DENIED);
+    // An officer who may read ("portal:read") but not work the counter may not handle.
+    expect((await grpcError(handle(reported.id, 'Gedaan', bearer(STAFF_TOKEN)))).code).toBe(status.PERMISSION_DENIED);
+    expect((await grpcError(call(h, h.client.handleChangeReport, { changeReportId: reported.id, outcomeNote: 'Gedaan' }))).code).toBe(status.UNAUTHENTICATED);
+    expect(await row(reported.id)).toMatchObject({ status: 'RECEIVED', handledAt: null, handledBy: null, outcomeNote: null });
+    expect(await handledOutbox(id)).toBe(0);
+    // The queue's filters: an unknown status or kind is a field violation too.
+    expect(await fields(call(h, h.client.listChangeReports, listRequest({ status: 99 as ChangeReportStatus, kind: 42 as ChangeReportKind }), officer))).toEqual(['status', 'kind']);
   });
 });
 
@@ -316,5 +418,23 @@ describe('web pages', () => {
     expect(refused.status).toBe(409);
     expect(refused.body).toContain('Deze aanvraag is niet (meer) toegekend.');
     expect(await reportsOf(rejected.id)).toBe(0);
+  });
+
+  test('a handled report shows "Afgehandeld op" with its date on Mijn STAP-budget and its own page, without the officer\'s note', async () => {
+    const id = await grantTo(17);
+    const bsn = person(17).bsn;
+    const reported = await report(17, id, { kind: ChangeReportKind.CHANGE_REPORT_KIND_OTHER, explanation: 'Ik ben verhuisd' });
+    expect((await asBrowserOf(bsn, '/mijn-stap-budget')).body).not.toContain('Afgehandeld op');
+    expect((await asBrowserOf(bsn, `/aanvragen/${id}/wijzigingen/${reported.id}`)).body).toContain('bekijkt uw wijziging');
+    await call(h, h.client.handleChangeReport, { changeReportId: reported.id, outcomeNote: 'Interne notitie: adres nagekeken' }, bearer(COUNTER_TOKEN));
+    const { handledAt } = await h.portal.context.prisma.changeReport.findUniqueOrThrow({ where: { id: reported.id } });
+    const dutch = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(handledAt ?? undefined).replace(/\u00a0/g, ' ');
+    const overview = await asBrowserOf(bsn, '/mijn-stap-budget');
+    expect(overview.body).toContain(`<td>Afgehandeld op ${dutch}</td>`);
+    const own = await asBrowserOf(bsn, `/aanvragen/${id}/wijzigingen/${reported.id}`);
+    expect(own.body).toContain(`<dt>Status</dt><dd>Afgehandeld op ${dutch}</dd>`);
+    expect(own.body).toContain('heeft uw wijziging afgehandeld');
+    expect((await asBrowserOf(bsn, `/aanvragen/${id}/wijziging`)).body).toContain(`<td>Afgehandeld op ${dutch}</td>`);
+    for (const body of [overview.body, own.body]) expect(body).not.toContain('Interne notitie');
   });
 });

@@ -1,19 +1,21 @@
-// Use cases: report a change about an application ("Wijziging doorgeven") and list the reports.
+// Use cases: report a change about an application ("Wijziging doorgeven"), list the reports, and an officer handles one.
 // One transaction per report: the application row is locked (a withdrawal or another report at the same moment waits),
 // ownership is checked (someone else's application is NOT_FOUND, no hint that it exists), the rules of
 // domain/change-report.ts decide (INVALID_ARGUMENT per field, FAILED_PRECONDITION APPLICATION_NOT_GRANTED), then the
 // change_report row, for CONTACT_EMAIL_CHANGED the application's contact_email, and ChangeReported in the outbox
 // commit together. Nothing is ever deleted. Source: DOMAIN.md §2.1 "After the grant" [pub]; the form is an assumption.
+// Handling: one guarded UPDATE (status RECEIVED -> HANDLED) and ChangeReportHandled in the outbox, in one transaction.
 import { randomUUID } from 'node:crypto';
 import { ApplicationError, notFoundError, preconditionFailed, type Violation } from '@stap/platform/errors';
 import { isUuid } from '@stap/platform/ids';
 import { outboxRecord } from '@stap/platform/kafka';
 import { amsterdamDateOf } from '@stap/regelingen';
 import {
-  changeReportRefusal, changeReportViolations, changesContactEmail, MAX_EMAIL_LENGTH, MAX_EXPLANATION_LENGTH,
-  type ChangeReportInput, type ChangeReportKind, type ChangeReportRefusal, type ChangeReportRule, type ChangeReportViolation,
+  changeReportRefusal, changeReportViolations, changesContactEmail, MAX_EMAIL_LENGTH, MAX_EXPLANATION_LENGTH, MAX_OUTCOME_NOTE_LENGTH,
+  outcomeNoteViolation, type ChangeReportInput, type ChangeReportKind, type ChangeReportRefusal, type ChangeReportRule, type ChangeReportStatus,
+  type ChangeReportViolation,
 } from '../domain/change-report';
-import { changeReportedEvent, EVENT_SOURCE } from '../infrastructure/messaging/portal-events';
+import { changeReportedEvent, changeReportHandledEvent, EVENT_SOURCE } from '../infrastructure/messaging/portal-events';
 import type { Prisma } from '../infrastructure/prisma/client';
 import type { PortalContext } from './context';
 
@@ -86,17 +88,58 @@ export interface ChangeReportFilter {
   /** The individual's own reports only (unset: an officer, every report). */
   bsn?: string;
   applicationId?: string;
+  status?: ChangeReportStatus;
+  kind?: ChangeReportKind;
+  /** The officers' work queue: the report waiting longest first (default: newest first, as the person sees them). */
+  oldestFirst?: boolean;
 }
 
-/** Reports newest first, paged; a malformed application id is INVALID_ARGUMENT. */
+/** Reports newest (or oldest) first, paged; a malformed application id is INVALID_ARGUMENT. */
 export async function listChangeReports(ctx: PortalContext, filter: ChangeReportFilter, page: { skip: number; take: number }): Promise<{ rows: ChangeReportRow[]; total: number }> {
   if (filter.applicationId !== undefined && !isUuid(filter.applicationId)) {
     throw new ApplicationError('invalid', 'the filter has invalid fields', [{ field: 'application_id', description: 'must be a UUID' }]);
   }
-  const where = { ...(filter.bsn !== undefined ? { bsn: filter.bsn } : {}), ...(filter.applicationId !== undefined ? { applicationId: filter.applicationId } : {}) };
+  const where = {
+    ...(filter.bsn !== undefined ? { bsn: filter.bsn } : {}), ...(filter.applicationId !== undefined ? { applicationId: filter.applicationId } : {}),
+    ...(filter.status !== undefined ? { status: filter.status } : {}), ...(filter.kind !== undefined ? { kind: filter.kind } : {}),
+  };
+  // The id breaks ties between reports of the same instant, so pages neither repeat nor skip a report.
+  const direction = filter.oldestFirst ? 'asc' : 'desc';
   const [rows, total] = await Promise.all([
-    ctx.prisma.changeReport.findMany({ where, orderBy: [{ reportedAt: 'desc' }, { id: 'desc' }], skip: page.skip, take: page.take }),
+    ctx.prisma.changeReport.findMany({ where, orderBy: [{ reportedAt: direction }, { id: direction }], skip: page.skip, take: page.take }),
     ctx.prisma.changeReport.count({ where }),
   ]);
   return { rows, total };
+}
+
+const OUTCOME_NOTE_DESCRIPTIONS = {
+  REQUIRED: 'is required',
+  TOO_LONG: `is too long (at most ${MAX_OUTCOME_NOTE_LENGTH} characters)`,
+} as const;
+
+/**
+ * An officer marks a RECEIVED report HANDLED with an outcome note. The UPDATE is guarded by the status (the version
+ * of this state machine), so of two officers handling the same report at once, the second's UPDATE waits for the
+ * first's row lock, then matches no row: FAILED_PRECONDITION ALREADY_HANDLED, and its transaction changes nothing.
+ */
+export async function handleChangeReport(ctx: PortalContext, officerSubject: string, changeReportId: string, outcomeNote: string): Promise<ChangeReportRow> {
+  const violations: Violation[] = [];
+  if (!isUuid(changeReportId)) violations.push({ field: 'change_report_id', description: 'must be a UUID' });
+  const noteRule = outcomeNoteViolation(outcomeNote);
+  if (noteRule) violations.push({ field: 'outcome_note', description: OUTCOME_NOTE_DESCRIPTIONS[noteRule] });
+  if (violations.length > 0) throw new ApplicationError('invalid', 'the handling has invalid fields', violations);
+  return ctx.prisma.$transaction(async (tx) => {
+    const handledAt = ctx.now();
+    const { count } = await tx.changeReport.updateMany({
+      where: { id: changeReportId, status: 'RECEIVED' },
+      data: { status: 'HANDLED', handledAt, handledBy: officerSubject, outcomeNote: outcomeNote.trim() },
+    });
+    const report = await tx.changeReport.findUnique({ where: { id: changeReportId } });
+    if (!report) throw notFoundError('no such change report');
+    // No row matched the guard although the report exists: it is no longer RECEIVED (handled once, never back).
+    if (count === 0) throw preconditionFailed('the change report is already handled', 'ALREADY_HANDLED');
+    const application = await tx.application.findUniqueOrThrow({ where: { id: report.applicationId }, select: { tijdvakId: true } });
+    await tx.outboxEvent.create({ data: outboxRecord(EVENT_SOURCE, changeReportHandledEvent({ ...report, handledAt, tijdvakId: application.tijdvakId })) });
+    return report;
+  });
 }

@@ -1,4 +1,6 @@
-import { changeReportRefusal, changeReportViolations, MAX_EMAIL_LENGTH, MAX_EXPLANATION_LENGTH, type ChangeReportInput } from './change-report';
+import {
+  changeReportRefusal, changeReportViolations, MAX_EMAIL_LENGTH, MAX_EXPLANATION_LENGTH, MAX_OUTCOME_NOTE_LENGTH, outcomeNoteViolation, type ChangeReportInput,
+} from './change-report';
 
 const granted = { status: 'GRANTED', trainingStartDate: '2026-12-01', trainingEndDate: '2027-02-28' };
 const blank: ChangeReportInput = { kind: undefined, newEmail: '', stoppedOn: undefined, newStartDate: undefined, explanation: '' };
@@ -57,4 +59,12 @@ test('a change of the training is refused for an application that is not granted
     expect(changeReportRefusal('OTHER', { status })).toBeUndefined();
   }
   expect(changeReportRefusal('TRAINING_STOPPED', { status: 'GRANTED' })).toBeUndefined();
+});
+
+test('an outcome note is required (not blank) and at most 1000 characters after trimming', () => {
+  expect(outcomeNoteViolation('')).toBe('REQUIRED');
+  expect(outcomeNoteViolation(' \n ')).toBe('REQUIRED');
+  expect(outcomeNoteViolation('Startdatum aangepast')).toBeUndefined();
+  expect(outcomeNoteViolation(` ${'x'.repeat(MAX_OUTCOME_NOTE_LENGTH)} `)).toBeUndefined();
+  expect(outcomeNoteViolation('x'.repeat(MAX_OUTCOME_NOTE_LENGTH + 1))).toBe('TOO_LONG');
 });

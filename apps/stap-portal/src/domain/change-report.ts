@@ -122,3 +122,24 @@ export function changeReportRefusal(kind: ChangeReportKind, application: Pick<Re
 
 /** Whether the report replaces the application's contact e-mail address (in the same transaction as the report). */
 export const changesContactEmail = (kind: ChangeReportKind) => kind === 'CONTACT_EMAIL_CHANGED';
+
+// Handling by the executor's officer (HandleChangeReport). Source: DOMAIN.md §2.1 "After the grant" [pub]: the
+// executor follows up what the person reported. ASSUMPTION (the sources are silent on the officer's work): a report
+// is handled once (RECEIVED -> HANDLED, never back; a new change is a new report), with a required outcome note.
+
+export type ChangeReportStatus = 'RECEIVED' | 'HANDLED';
+
+export const CHANGE_REPORT_STATUSES: readonly ChangeReportStatus[] = ['RECEIVED', 'HANDLED'];
+
+export const isChangeReportStatus = (value: string): value is ChangeReportStatus => (CHANGE_REPORT_STATUSES as readonly string[]).includes(value);
+
+/** Longest outcome note. Assumption: as long as the person's explanation, enough for what was done and why. */
+export const MAX_OUTCOME_NOTE_LENGTH = 1000;
+
+/** What is wrong with an officer's outcome note (undefined: fine). Blank is missing: handling needs a reason on file. */
+export function outcomeNoteViolation(note: string): 'REQUIRED' | 'TOO_LONG' | undefined {
+  const trimmed = note.trim();
+  if (trimmed === '') return 'REQUIRED';
+  return trimmed.length > MAX_OUTCOME_NOTE_LENGTH ? 'TOO_LONG' : undefined;
+}
+

@@ -10,6 +10,7 @@ import {
   ApplicationRejected,
   ApplicationWithdrawn,
   BudgetRolledOver,
+  ChangeReportHandled,
   ChangeReported,
   EnrolmentCertificateIssued,
   EnrolmentCertificateRevoked,
@@ -120,6 +121,16 @@ export function changeReportedEvent(r: {
     reportedByOfficer: r.reportedByOfficer, reportedAt: r.reportedAt.toISOString(),
   }).finish();
   return event(APPLICATION_TOPIC, r.applicationId, 'change_reported', 'ChangeReported', payload, r.reportedAt);
+}
+
+/** ChangeReportHandled: thin (no BSN, no outcome note, no officer); see events.proto. */
+export function changeReportHandledEvent(r: { id: string; applicationId: string; tijdvakId: string; kind: string; handledAt: Date }): DomainEvent {
+  const payload = ChangeReportHandled.encode({
+    applicationId: r.applicationId, tijdvak: ref(r.tijdvakId), changeReportId: r.id,
+    kind: ChangeReportKind[`CHANGE_REPORT_KIND_${r.kind}` as keyof typeof ChangeReportKind] ?? ChangeReportKind.CHANGE_REPORT_KIND_UNSPECIFIED,
+    handledAt: r.handledAt.toISOString(),
+  }).finish();
+  return event(APPLICATION_TOPIC, r.applicationId, 'change_report_handled', 'ChangeReportHandled', payload, r.handledAt);
 }
 
 export interface DecidedApplication {

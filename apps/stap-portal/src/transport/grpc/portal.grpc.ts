@@ -19,6 +19,7 @@ import {
   type GetMyBudgetOverviewRequest,
   type GetQueueTicketRequest,
   type GetTijdvakRequest,
+  type HandleChangeReportRequest,
   type IssueEnrolmentCertificateRequest,
   type JoinQueueRequest,
   type ListChangeReportsRequest,
@@ -48,7 +49,7 @@ import { notFoundError } from '@stap/platform/errors';
 import { amsterdamDateOf } from '@stap/regelingen';
 import type { PortalContext } from '../../application/context';
 import { getCertificate, issueCertificate, providerOfKvk, revokeCertificate } from '../../application/certificates';
-import { listChangeReports, reportChange } from '../../application/change-reports';
+import { handleChangeReport, listChangeReports, reportChange } from '../../application/change-reports';
 import { myDataAccessRecords } from '../../application/data-access-records';
 import { listTijdvakken } from '../../application/list-tijdvakken';
 import { createPreRegistration, listPreRegistrations } from '../../application/pre-registrations';
@@ -58,7 +59,7 @@ import { lookUpApplicantStatus, PURPOSE_SEES, type LookupPurpose as Purpose } fr
 import { submitApplication } from '../../application/submit-application';
 import { submitParticipationProof } from '../../application/participation';
 import { proofOutcome, toProofMessage, toRpcStatus } from './participation-mapper';
-import { changeReportInput, toChangeReportMessage } from './change-report-mapper';
+import { changeReportInput, reportKindFilter, reportStatusFilter, toChangeReportMessage } from './change-report-mapper';
 import { closeTijdvak, getTijdvak, scheduleTijdvak } from '../../application/tijdvakken';
 import { getQueueTicket, joinQueue } from '../../application/waiting-room';
 import { toDateParts, toIsoDate } from '../../domain/dates';
@@ -319,11 +320,24 @@ export function portalService(kit: HandlerKit, portal: PortalContext) {
         const bsn = individualBsn(ctx.metadata);
         const officer = hasScope(ctx.identity, SCOPES.counter) || hasScope(ctx.identity, SCOPES.read);
         if (!bsn && !officer) throw unauthenticatedError('a DigiD login is required');
-        // An individual sees their own reports only; the page token is bound to the person's pseudonym and the filter.
-        const filter = { bsn: officer ? undefined : bsn, applicationId: request.applicationId || undefined };
-        const page = readPage(request.page, { list: 'change-reports', person: filter.bsn ? personKey(portal.secret, filter.bsn) : 'officer', applicationId: filter.applicationId ?? '' });
+        const [status, kind] = [reportStatusFilter(request.status), reportKindFilter(request.kind)];
+        const violations = [];
+        if (status === null) violations.push({ field: 'status', description: 'must be a change report status' });
+        if (kind === null) violations.push({ field: 'kind', description: 'must be a change report kind' });
+        if (violations.length > 0) throw invalid(violations);
+        // An individual sees their own reports only, newest first; an officer works the queue oldest first. The page
+        // token is bound to the person's pseudonym and the whole filter.
+        const filter = { bsn: officer ? undefined : bsn, applicationId: request.applicationId || undefined, status: status ?? undefined, kind: kind ?? undefined, oldestFirst: officer };
+        const page = readPage(request.page, {
+          list: 'change-reports', person: filter.bsn ? personKey(portal.secret, filter.bsn) : 'officer', applicationId: filter.applicationId ?? '', status: filter.status ?? '', kind: filter.kind ?? '',
+        });
         const { rows, total } = await listChangeReports(portal, filter, page);
-        return { changeReports: rows.map(toChangeReportMessage), page: pageResponse(page, rows.length, total) };
+        return { changeReports: rows.map((row) => toChangeReportMessage(row, { officer })), page: pageResponse(page, rows.length, total) };
+      }),
+      handleChangeReport: unary<HandleChangeReportRequest, ChangeReport>(kit, async (request, ctx) => {
+        requireScope(ctx, SCOPES.counter);
+        const report = await handleChangeReport(portal, ctx.identity.subject, request.changeReportId, request.outcomeNote);
+        return toChangeReportMessage(report, { officer: true });
       }),
     },
   };

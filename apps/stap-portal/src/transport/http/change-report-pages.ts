@@ -122,10 +122,21 @@ export function reportDetails(report: ChangeReportRow): string {
 
 const kindText = (kind: string) => (isChangeReportKind(kind) ? KIND_NL[kind] : kind);
 
+/** What happens next, or happened: a new address is used at once; anything else an officer handles. */
+function followUpText(report: ChangeReportRow): string {
+  if (report.kind === 'CONTACT_EMAIL_CHANGED') return 'Wij gebruiken uw nieuwe e-mailadres vanaf nu voor deze aanvraag.';
+  const handled = report.status === 'HANDLED' ? 'heeft uw wijziging afgehandeld' : 'bekijkt uw wijziging';
+  return `Een medewerker van het STAP-loket ${handled}. Als dat gevolgen heeft voor uw STAP-budget, hoort u van ons.`;
+}
+
+/** Where the report stands, in Dutch: received, or handled by the STAP-loket on a date (the officer's note stays internal). */
+const statusText = (report: ChangeReportRow) =>
+  (report.status === 'HANDLED' && report.handledAt ? `Afgehandeld op ${dutchDateTime(report.handledAt)}` : 'Ontvangen');
+
 function reportsTable(caption: string, reports: ChangeReportRow[], trainingOf?: (report: ChangeReportRow) => string): SafeHtml {
   return html`<table class="utrecht-table"><caption>${caption}</caption>
     <thead><tr><th scope="col">Doorgegeven op</th>${trainingOf ? html`<th scope="col">Opleiding</th>` : ''}<th scope="col">Wijziging</th><th scope="col">Gegevens</th><th scope="col">Status</th></tr></thead>
-    <tbody>${reports.map((r) => html`<tr><td>${dutchDateTime(r.reportedAt)}</td>${trainingOf ? html`<td>${trainingOf(r)}</td>` : ''}<td>${kindText(r.kind)}</td><td>${reportDetails(r)}</td><td>Ontvangen</td></tr>`)}</tbody></table>`;
+    <tbody>${reports.map((r) => html`<tr><td>${dutchDateTime(r.reportedAt)}</td>${trainingOf ? html`<td>${trainingOf(r)}</td>` : ''}<td>${kindText(r.kind)}</td><td>${reportDetails(r)}</td><td>${statusText(r)}</td></tr>`)}</tbody></table>`;
 }
 
 /** The section of "Mijn STAP-budget" that lists the person's change reports with their dates (newest first). */
@@ -197,8 +208,9 @@ export function mountChangeReportPages(router: Router, ctx: PortalContext, sessi
       <dl>
         <dt>Wijziging</dt><dd>${kindText(report.kind)}</dd>
         ${reportDetails(report) ? html`<dt>Gegevens</dt><dd>${reportDetails(report)}</dd>` : ''}
+        <dt>Status</dt><dd>${statusText(report)}</dd>
       </dl>
-      <p class="utrecht-paragraph">${report.kind === 'CONTACT_EMAIL_CHANGED' ? 'Wij gebruiken uw nieuwe e-mailadres vanaf nu voor deze aanvraag.' : 'Een medewerker van het STAP-loket bekijkt uw wijziging. Als dat gevolgen heeft voor uw STAP-budget, hoort u van ons.'}</p>
+      <p class="utrecht-paragraph">${followUpText(report)}</p>
       <p><a class="utrecht-link" href="/mijn-stap-budget">Terug naar Mijn STAP-budget</a></p>`), { loggedIn: true }));
   });
 }
