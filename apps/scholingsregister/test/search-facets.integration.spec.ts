@@ -114,4 +114,9 @@ it('counts exactly up to the count limit, and beyond it gives the limit as a low
   const last = await searchTrainings(f.prisma, { providerId, maxPriceCents: 40_000 + 24, pageSize: 10, pageToken: (await searchTrainings(f.prisma, { providerId, maxPriceCents: 40_000 + 24, pageSize: 10, pageToken: cheap.nextPageToken })).nextPageToken });
   expect(last).toMatchObject({ totalSize: 25, totalSizeIsExact: true, nextPageToken: '' });
   expect(last.hits).toHaveLength(5);
+  // Ranked by relevance, the count comes from the ranking pass (a window count): the same bounds and exactness.
+  expect(await searchTrainings(f.prisma, { providerId, query: 'lassen', pageSize: 10 })).toMatchObject({ totalSize: COUNT_LIMIT, totalSizeIsExact: false });
+  const ranked = await searchTrainings(f.prisma, { providerId, query: 'lassen', maxPriceCents: 40_000 + 24, pageSize: 10 });
+  expect(ranked).toMatchObject({ totalSize: 25, totalSizeIsExact: true });
+  expect(await searchTrainings(f.prisma, { providerId, query: 'lassen', maxPriceCents: 40_000 + 24, pageSize: 10, pageToken: ranked.nextPageToken })).toMatchObject({ totalSize: 25, totalSizeIsExact: true });
 });
