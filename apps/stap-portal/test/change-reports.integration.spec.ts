@@ -5,23 +5,23 @@
 // training and today), an officer's work queue (status and kind filters, oldest first) and HandleChangeReport (once,
 // ChangeReportHandled without BSN or note, bad input, NOT_FOUND, PERMISSION_DENIED, two officers at once), and the
 // web pages over real HTTP with a session cookie (as web-pages.integration.spec.ts), the handled state included.
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import { ChangeReported, ChangeReportHandled } from '@stap/contracts/stap/portal/events/v1/events';
-import {
-  ApplicationChannel, ApplicationStatus, ChangeReportKind, ChangeReportStatus, type Application, type ListChangeReportsRequest, type ReportChangeRequest,
+import { ApplicationStatus, ChangeReportKind, ChangeReportStatus, type Application, type ListChangeReportsRequest, type ReportChangeRequest,
 } from '@stap/contracts/stap/portal/v1/portal';
 import { fromKafkaMessage, type CloudEvent } from '@stap/platform/kafka';
 import { kafkaBrokers } from '@stap/platform/testing/infrastructure';
 import { waitFor } from '@stap/platform/testing/service-process';
 import { addDays, amsterdamDateOf, amsterdamToInstant } from '@stap/regelingen';
 import { toDateParts } from '../src/domain/dates';
-import { sessionToken } from '../src/infrastructure/security/signed-token';
 import {
-  asPerson, bearer, call, COUNTER_TOKEN, eur, feed, grpcError, PROVIDER_KVK, PROVIDER_TOKEN, providerRegisteredEvent, registerEvents, SECRET,
-  STAFF_TOKEN, stapRef, startHarness, waitForAdmission, type Harness,
+  applyOnline,
+  asPerson, bearer, call, COUNTER_TOKEN, eur, feed, grpcError, PROVIDER_KVK, providerRegisteredEvent, registerEvents, SECRET,
+  STAFF_TOKEN, stapRef, startHarness, type Harness,
 } from './harness';
+import { csrfIn, pageBrowser } from './page-browser';
 
 jest.setTimeout(90_000);
 
@@ -38,16 +38,7 @@ const seen: CloudEvent[] = [];
 const person = (index: number) => h.persons[index];
 
 async function apply(index: number): Promise<Application> {
-  const p = person(index);
-  const certificate = await call(h, h.client.issueEnrolmentCertificate, {
-    providerId: PROVIDER_ID, trainingId: EXCEL.trainingId, startMomentId: EXCEL.startMomentId,
-    holder: { initials: p.initials, surname: p.surname, birthDate: toDateParts(p.birthDate) }, amount: eur(EXCEL.priceEuros),
-  }, bearer(PROVIDER_TOKEN));
-  const admitted = await waitForAdmission(h, await call(h, h.client.joinQueue, { tijdvak: stapRef(TIJDVAK) }, asPerson(p.bsn)));
-  const application = await call(h, h.client.submitApplication, {
-    tijdvak: stapRef(TIJDVAK), channel: ApplicationChannel.APPLICATION_CHANNEL_ONLINE, admissionToken: admitted.admissionToken,
-    enrolmentCertificateNumber: certificate.number, applicantBsn: undefined, contactEmail: 'oud@example.nl', declaredTruthful: true,
-  }, asPerson(p.bsn));
+  const application = await applyOnline(h, person(index), { tijdvakId: TIJDVAK, providerId: PROVIDER_ID, ...EXCEL, contactEmail: 'oud@example.nl' });
   // The address given when applying is kept with the application (the decision pipeline once dropped it).
   expect((await stored(application.id)).contactEmail).toBe('oud@example.nl');
   return application;
@@ -314,24 +305,8 @@ describe('handling by an officer', () => {
 });
 
 describe('web pages', () => {
-  interface Answer {
-    status: number;
-    location: string | null;
-    body: string;
-  }
   /** One login session per person, as a browser keeps its cookie (the CSRF token is derived from it). */
-  const sessions = new Map<string, string>();
-  const sessionOf = (bsn: string) => sessions.get(bsn) ?? sessions.set(bsn, sessionToken(SECRET, bsn)).get(bsn) ?? '';
-  const csrfOfSession = (bsn: string) => createHmac('sha256', SECRET).update(`csrf:${sessionOf(bsn)}`).digest('base64url');
-  async function asBrowserOf(bsn: string, url: string, form?: Record<string, string>): Promise<Answer> {
-    const response = await fetch(`${base}${url}`, {
-      method: form ? 'POST' : 'GET', redirect: 'manual',
-      headers: { cookie: `stap_sessie=${encodeURIComponent(sessionOf(bsn))}`, ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
-      body: form ? new URLSearchParams(form).toString() : undefined,
-    });
-    return { status: response.status, location: response.headers.get('location'), body: (await response.text()).replace(/\u00a0/g, ' ') };
-  }
-  const csrfIn = (body: string) => /name="csrf" value="([^"]+)"/.exec(body)?.[1] ?? '';
+  const { asBrowserOf, csrfOfSession } = pageBrowser(SECRET, () => base);
   const blank = { soort: '', email: '', stopdatum: '', startdatum: '', toelichting: '' };
 
   test('"Wijziging doorgeven": link, radio buttons in a fieldset, CSRF, Dutch errors per field with a summary and nothing stored, POST-redirect-GET, listed with its date', async () => {

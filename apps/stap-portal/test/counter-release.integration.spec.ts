@@ -6,12 +6,10 @@
 // counter_reserve_release_at).
 import { randomUUID } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
-import { ApplicationChannel, RejectionReason, type Application } from '@stap/contracts/stap/portal/v1/portal';
+import { RejectionReason, type Application } from '@stap/contracts/stap/portal/v1/portal';
 import { addDays, amsterdamDateOf } from '@stap/regelingen';
-import { toDateParts } from '../src/domain/dates';
 import {
-  asPerson, bearer, call, eur, feed, grpcError, PROVIDER_KVK, PROVIDER_TOKEN, providerRegisteredEvent, registerEvents, STAFF_TOKEN, stapRef, startHarness,
-  waitForAdmission, type Harness,
+  applyOnline, bearer, call, eur, feed, grpcError, PROVIDER_KVK, providerRegisteredEvent, registerEvents, STAFF_TOKEN, stapRef, startHarness, type Harness,
 } from './harness';
 
 jest.setTimeout(120_000);
@@ -26,15 +24,7 @@ let nextPerson = 0;
 
 async function applyAsNextPerson(): Promise<Application> {
   const person = h.persons[h.persons.length - 1 - nextPerson++];
-  const cert = await call(h, h.client.issueEnrolmentCertificate, {
-    providerId: PROVIDER_ID, trainingId: EXCEL.trainingId, startMomentId: EXCEL.startMomentId,
-    holder: { initials: person.initials, surname: person.surname, birthDate: toDateParts(person.birthDate) }, amount: eur(EXCEL.priceEuros),
-  }, bearer(PROVIDER_TOKEN));
-  const ticket = await waitForAdmission(h, await call(h, h.client.joinQueue, { tijdvak: stapRef(TIJDVAK) }, asPerson(person.bsn)));
-  return call(h, h.client.submitApplication, {
-    tijdvak: stapRef(TIJDVAK), channel: ApplicationChannel.APPLICATION_CHANNEL_ONLINE, admissionToken: ticket.admissionToken,
-    enrolmentCertificateNumber: cert.number, applicantBsn: undefined, contactEmail: '', declaredTruthful: true,
-  }, asPerson(person.bsn));
+  return applyOnline(h, person, { tijdvakId: TIJDVAK, providerId: PROVIDER_ID, ...EXCEL });
 }
 
 const reasonsOf = (application: Application) => application.decision?.reasons ?? [];

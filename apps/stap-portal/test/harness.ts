@@ -12,7 +12,7 @@ import * as Register from '@stap/contracts/stap/register/events/v1/events';
 import { TrainingStatus } from '@stap/contracts/stap/register/v1/register';
 import { ProviderRegistered, RecognitionGranted } from '@stap/contracts/stap/providers/events/v1/events';
 import { RecognitionRoute } from '@stap/contracts/stap/providers/v1/providers';
-import { StapPortalServiceClient, type QueueTicket } from '@stap/contracts/stap/portal/v1/portal';
+import { ApplicationChannel, StapPortalServiceClient, type Application, type QueueTicket } from '@stap/contracts/stap/portal/v1/portal';
 import { callUnary, decodeRichError, withDeadline } from '@stap/platform/grpc';
 import type { CloudEvent } from '@stap/platform/kafka';
 import { migrateDatabase } from '@stap/platform/prisma/migrator';
@@ -172,6 +172,33 @@ export async function waitForAdmission(harness: Harness, ticket: QueueTicket): P
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error('not admitted in time');
+}
+
+/** What a person applies for online: a start moment of the register at its price. */
+export interface OnlineApplicationTarget {
+  tijdvakId: string;
+  providerId: string;
+  trainingId: string;
+  startMomentId: string;
+  priceEuros: number;
+  contactEmail?: string;
+}
+
+/**
+ * A test person applies online through the public RPCs, as the real journey goes: the provider issues the enrolment
+ * certificate, the person joins the waiting room, is admitted and submits. Returns the decided application.
+ */
+export async function applyOnline(harness: Harness, person: TestPerson, target: OnlineApplicationTarget): Promise<Application> {
+  const certificate = await call(harness, harness.client.issueEnrolmentCertificate, {
+    providerId: target.providerId, trainingId: target.trainingId, startMomentId: target.startMomentId,
+    holder: { initials: person.initials, surname: person.surname, birthDate: toDateParts(person.birthDate) }, amount: eur(target.priceEuros),
+  }, bearer(PROVIDER_TOKEN));
+  const ticket = await call(harness, harness.client.joinQueue, { tijdvak: stapRef(target.tijdvakId) }, asPerson(person.bsn));
+  const admitted = await waitForAdmission(harness, ticket);
+  return call(harness, harness.client.submitApplication, {
+    tijdvak: stapRef(target.tijdvakId), channel: ApplicationChannel.APPLICATION_CHANNEL_ONLINE, admissionToken: admitted.admissionToken,
+    enrolmentCertificateNumber: certificate.number, applicantBsn: undefined, contactEmail: target.contactEmail ?? '', declaredTruthful: true,
+  }, asPerson(person.bsn));
 }
 
 /** The rich error (code, field violations, reason) of a call that must fail; a call that succeeds fails the test. */

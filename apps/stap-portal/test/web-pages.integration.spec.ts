@@ -2,15 +2,14 @@
 // assembly with the real database and broker. The session cookie is the portal's own signed session token (what
 // /auth/callback sets after the identity provider's login; browser.e2e.spec.ts goes through the real login), so
 // these tests exercise the pages, CSRF, POST-redirect-GET and the Dutch messages without a browser.
-import { createHmac, randomUUID } from 'node:crypto';
-import { ApplicationChannel, ApplicationStatus, LookupPurpose, type QueueTicket } from '@stap/contracts/stap/portal/v1/portal';
+import { randomUUID } from 'node:crypto';
+import { ApplicationStatus, LookupPurpose } from '@stap/contracts/stap/portal/v1/portal';
 import { addDays, amsterdamDateOf, amsterdamToInstant } from '@stap/regelingen';
-import { toDateParts } from '../src/domain/dates';
-import { sessionToken } from '../src/infrastructure/security/signed-token';
 import {
-  asPerson, bearer, call, eur, feed, PARTNER_TOKEN, PROVIDER_KVK, PROVIDER_TOKEN, providerRegisteredEvent, registerEvents, SECRET,
-  STAFF_TOKEN, stapRef, startHarness, waitForAdmission, type Harness,
+  applyOnline, bearer, call, eur, feed, PARTNER_TOKEN, PROVIDER_KVK, providerRegisteredEvent, registerEvents, SECRET,
+  STAFF_TOKEN, stapRef, startHarness, type Harness,
 } from './harness';
+import { csrfIn, pageBrowser } from './page-browser';
 
 jest.setTimeout(90_000);
 
@@ -24,44 +23,13 @@ let base: string;
 const person = (index: number) => h.persons[index];
 
 async function grantTo(index: number): Promise<string> {
-  const p = person(index);
-  const certificate = await call(h, h.client.issueEnrolmentCertificate, {
-    providerId: PROVIDER_ID, trainingId: EXCEL.trainingId, startMomentId: EXCEL.startMomentId,
-    holder: { initials: p.initials, surname: p.surname, birthDate: toDateParts(p.birthDate) }, amount: eur(EXCEL.priceEuros),
-  }, bearer(PROVIDER_TOKEN));
-  const ticket: QueueTicket = await call(h, h.client.joinQueue, { tijdvak: stapRef(TIJDVAK) }, asPerson(p.bsn));
-  const admitted = await waitForAdmission(h, ticket);
-  const application = await call(h, h.client.submitApplication, {
-    tijdvak: stapRef(TIJDVAK), channel: ApplicationChannel.APPLICATION_CHANNEL_ONLINE, admissionToken: admitted.admissionToken,
-    enrolmentCertificateNumber: certificate.number, applicantBsn: undefined, contactEmail: '', declaredTruthful: true,
-  }, asPerson(p.bsn));
+  const application = await applyOnline(h, person(index), { tijdvakId: TIJDVAK, providerId: PROVIDER_ID, ...EXCEL });
   expect(application.status).toBe(ApplicationStatus.APPLICATION_STATUS_GRANTED);
   return application.id;
 }
 
-interface Answer {
-  status: number;
-  location: string | null;
-  body: string;
-}
-
 /** One login session per person for the whole file, as a browser keeps its cookie. */
-const sessions = new Map<string, string>();
-const sessionOf = (bsn: string) => sessions.get(bsn) ?? sessions.set(bsn, sessionToken(SECRET, bsn)).get(bsn) ?? '';
-/** The CSRF token web.ts derives from a session (for a person who never saw a form with it). */
-const csrfOfSession = (bsn: string) => createHmac('sha256', SECRET).update(`csrf:${sessionOf(bsn)}`).digest('base64url');
-
-/** A page request as the logged-in person's browser sends it (session cookie, no redirects followed). */
-async function asBrowserOf(bsn: string, url: string, form?: Record<string, string>): Promise<Answer> {
-  const response = await fetch(`${base}${url}`, {
-    method: form ? 'POST' : 'GET', redirect: 'manual',
-    headers: { cookie: `stap_sessie=${encodeURIComponent(sessionOf(bsn))}`, ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
-    body: form ? new URLSearchParams(form).toString() : undefined,
-  });
-  return { status: response.status, location: response.headers.get('location'), body: (await response.text()).replace(/\u00a0/g, ' ') };
-}
-
-const csrfIn = (body: string) => /name="csrf" value="([^"]+)"/.exec(body)?.[1] ?? '';
+const { asBrowserOf, csrfOfSession } = pageBrowser(SECRET, () => base);
 const stored = (id: string) => h.portal.context.prisma.application.findUniqueOrThrow({ where: { id } });
 
 beforeAll(async () => {

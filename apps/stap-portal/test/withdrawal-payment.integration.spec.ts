@@ -9,7 +9,7 @@ import { status } from '@grpc/grpc-js';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { InvoiceApproved, PurchaseOrderCancelled, PurchaseOrderIssued } from '@stap/contracts/stap/payments/events/v1/events';
 import { InvoiceKind } from '@stap/contracts/stap/payments/v1/payments';
-import { ApplicationChannel, ApplicationStatus, ScheduleTijdvakRequest, type Application } from '@stap/contracts/stap/portal/v1/portal';
+import { ApplicationStatus, ScheduleTijdvakRequest, type Application } from '@stap/contracts/stap/portal/v1/portal';
 import { toKafkaMessage, type CloudEvent } from '@stap/platform/kafka';
 import { kafkaBrokers } from '@stap/platform/testing/infrastructure';
 import { waitFor } from '@stap/platform/testing/service-process';
@@ -18,8 +18,9 @@ import { myBudgetOverview } from '../src/application/my-budget';
 import { closeTijdvak } from '../src/application/tijdvakken';
 import { toDateParts } from '../src/domain/dates';
 import {
-  asPerson, bearer, call, eur, feed, grpcError, PROVIDER_KVK, PROVIDER_TOKEN, providerRegisteredEvent, registerEvents,
-  STAFF_TOKEN, stapRef, startHarness, waitForAdmission, type Harness,
+  applyOnline,
+  asPerson, bearer, call, eur, feed, grpcError, PROVIDER_KVK, providerRegisteredEvent, registerEvents,
+  STAFF_TOKEN, stapRef, startHarness, type Harness,
 } from './harness';
 
 jest.setTimeout(180_000);
@@ -63,15 +64,7 @@ async function publishOrderEvents(po: string, ...events: CloudEvent[]): Promise<
 /** A fresh test person with a certificate for EXCEL applies online and is granted. */
 async function grantToNextPerson(): Promise<{ application: Application; bsn: string }> {
   const person = h.persons[h.persons.length - 1 - nextPerson++];
-  const cert = await call(h, h.client.issueEnrolmentCertificate, {
-    providerId: PROVIDER_ID, trainingId: EXCEL.trainingId, startMomentId: MOMENT,
-    holder: { initials: person.initials, surname: person.surname, birthDate: toDateParts(person.birthDate) }, amount: eur(EXCEL.priceEuros),
-  }, bearer(PROVIDER_TOKEN));
-  const ticket = await waitForAdmission(h, await call(h, h.client.joinQueue, { tijdvak: stapRef(TIJDVAK) }, asPerson(person.bsn)));
-  const application = await call(h, h.client.submitApplication, {
-    tijdvak: stapRef(TIJDVAK), channel: ApplicationChannel.APPLICATION_CHANNEL_ONLINE, admissionToken: ticket.admissionToken,
-    enrolmentCertificateNumber: cert.number, applicantBsn: undefined, contactEmail: '', declaredTruthful: true,
-  }, asPerson(person.bsn));
+  const application = await applyOnline(h, person, { tijdvakId: TIJDVAK, providerId: PROVIDER_ID, trainingId: EXCEL.trainingId, startMomentId: MOMENT, priceEuros: EXCEL.priceEuros });
   expect(application.status).toBe(ApplicationStatus.APPLICATION_STATUS_GRANTED);
   return { application, bsn: person.bsn };
 }
