@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { invalid, type Violation } from '@stap/platform/errors';
 import { Prisma, type PrismaClient } from '../infrastructure/prisma/client';
 import { DELIVERY_MODES, isValidIsoDate, NLQF_LEVELS, SECTORS } from '../domain/training';
-import { dateColumnsOf, TRAINING_VIEW_COLUMNS, trainingViewOf, type TrainingView, type TrainingViewRow } from './get-training';
+import { trainingViewOf, viewColumnsOf, type TrainingView, type TrainingViewRow } from './get-training';
 import { isUuid } from '@stap/platform/ids';
 
 export const SORTS = ['RELEVANCE', 'START_DATE', 'PRICE_ASCENDING', 'PRICE_DESCENDING', 'NAME'] as const;
@@ -215,7 +215,7 @@ export async function searchTrainings(prisma: PrismaClient, q: SearchQuery, run:
     ? Prisma.sql`least(h.matched, ${countTo})`
     : Prisma.sql`CASE WHEN (SELECT count(*) FROM h) > ${pageSize}
                 THEN (SELECT count(*) FROM (SELECT 1 FROM training t WHERE ${where} LIMIT ${countTo}) AS capped) END`;
-  const dates = await dateColumnsOf(prisma);
+  const columns = await viewColumnsOf(prisma);
   // One round trip: the page (one row more than asked, to know whether there is a next page), the matching start
   // moments of each hit, the hit's training as GetTraining gives it (one JSON value per row, no model hydration),
   // and the capped count (taken from the ranking pass when ranked, otherwise only run when the page does not already tell the total).
@@ -228,7 +228,7 @@ export async function searchTrainings(prisma: PrismaClient, q: SearchQuery, run:
     SELECT h.id, h.relevance,
            ARRAY(SELECT s.id FROM start_moment s WHERE s.training_id = h.id AND ${listed} ORDER BY s.start_date, s.provider_start_moment_code) AS start_moment_ids,
            ${cappedCount} AS counted,
-           ${TRAINING_VIEW_COLUMNS}
+           ${columns.select}
       FROM h JOIN training t ON t.id = h.id LEFT JOIN provider_projection p ON p.provider_id = t.provider_id
      ORDER BY ${orderBy(sort, text, 'h')}`);
   const page = rows.slice(0, pageSize);
@@ -240,7 +240,7 @@ export async function searchTrainings(prisma: PrismaClient, q: SearchQuery, run:
     totalSize: Math.min(total, offset + COUNT_LIMIT),
     totalSizeIsExact: total < countTo,
     nextPageToken: more ? encodeToken(q, offset + page.length) : '',
-    trainings: page.map((row) => trainingViewOf(row, dates)),
+    trainings: page.map((row) => trainingViewOf(row, columns)),
   };
 }
 
