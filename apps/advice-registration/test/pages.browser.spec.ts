@@ -4,7 +4,8 @@
 // the trajectories (empty and with one), the registration form (empty and with field errors), the completion form
 // with an error, and the claim page.
 import pino from 'pino';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchHeadlessChromium, submitForm } from '@stap/platform/testing/browser';
 import { parseTokenTable } from '@stap/platform/grpc';
 import { createHttpApp, startHttpServer, type RunningHttpServer } from '@stap/platform/http';
 import { expectAccessible } from '@stap/platform/testing/accessibility';
@@ -29,7 +30,7 @@ beforeAll(async () => {
   const app = createHttpApp({ serviceName: 'advice-registration', logger: pino({ level: 'silent' }), readinessChecks: [], routes: (router) => pageRoutes(router, service.ctx, tokens) });
   server = await startHttpServer(app, 0);
   base = `http://127.0.0.1:${server.port}`;
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  browser = await launchHeadlessChromium();
 });
 
 afterAll(async () => {
@@ -38,32 +39,27 @@ afterAll(async () => {
   await service?.close();
 });
 
-async function submit(page: Page, button: string, fields: Record<string, string>): Promise<void> {
-  for (const [id, value] of Object.entries(fields)) await page.locator(`#${id}`).fill(value);
-  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: button }).click()]);
-}
-
 test('the adviser pages have no WCAG 2.1 AA violations that axe can find, also with field errors', async () => {
   const page = await browser.newPage();
   await page.goto(`${base}/adviseur`);
   await expectAccessible(page, 'the login page');
-  await submit(page, 'Inloggen', { token: 'onbekend' });
+  await submitForm(page, 'Inloggen', { token: 'onbekend' });
   await page.getByRole('alert').waitFor();
   await expectAccessible(page, 'the login page with a refused code');
   await page.goto(`${base}/adviseur`);
-  await submit(page, 'Inloggen', { token: TOKEN });
+  await submitForm(page, 'Inloggen', { token: TOKEN });
   await page.waitForURL(`${base}/adviseur/trajecten`);
   await expectAccessible(page, 'the empty list of trajectories');
 
   await page.goto(`${base}/adviseur/trajecten/nieuw`);
   await expectAccessible(page, 'the registration form');
-  await submit(page, 'Traject registreren', { careerAdviserId: 'x', participantBsn: '111111111', participantBirthDate: '1975-04-12', plannedStartDate: '2020-12-14' });
+  await submitForm(page, 'Traject registreren', { careerAdviserId: 'x', participantBsn: '111111111', participantBirthDate: '1975-04-12', plannedStartDate: '2020-12-14' });
   await page.getByRole('alert').waitFor();
   expect(await page.getByLabel('BSN van de deelnemer').getAttribute('aria-describedby')).toBe('participantBsn-hint participantBsn-fout');
   expect(await page.getByLabel('BSN van de deelnemer').getAttribute('aria-invalid')).toBe('true');
   await expectAccessible(page, 'the registration form with field errors');
   await page.locator('#dutchLabourMarketTie').check();
-  await submit(page, 'Traject registreren', { careerAdviserId: adviser.careerAdviserId, participantBsn: nextBsn() });
+  await submitForm(page, 'Traject registreren', { careerAdviserId: adviser.careerAdviserId, participantBsn: nextBsn() });
   await page.waitForURL(`${base}/adviseur/trajecten?geregistreerd=1`);
   await expectAccessible(page, 'the trajectories with a confirmation');
 

@@ -3,7 +3,8 @@
 // state gets one axe-core WCAG 2.1 AA scan: login (empty and refused), the own list (empty and with a programme),
 // the programme form (empty and with field errors), a programme's page, the start-moment form with field errors.
 import pino from 'pino';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchHeadlessChromium, submitForm } from '@stap/platform/testing/browser';
 import { parseTokenTable } from '@stap/platform/grpc';
 import { createHttpApp, startHttpServer, type RunningHttpServer } from '@stap/platform/http';
 import { expectAccessible } from '@stap/platform/testing/accessibility';
@@ -28,7 +29,7 @@ beforeAll(async () => {
   });
   server = await startHttpServer(app, 0);
   base = `http://127.0.0.1:${server.port}`;
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  browser = await launchHeadlessChromium();
 });
 
 afterAll(async () => {
@@ -37,41 +38,36 @@ afterAll(async () => {
   await f?.close();
 });
 
-async function submit(page: Page, button: string, fields: Record<string, string>): Promise<void> {
-  for (const [id, value] of Object.entries(fields)) await page.locator(`#${id}`).fill(value);
-  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: button }).click()]);
-}
-
 test('the provider pages have no WCAG 2.1 AA violations that axe can find, also with field errors', async () => {
   const page = await browser.newPage();
   await page.goto(`${base}/aanbieder/inloggen`);
   await expectAccessible(page, 'the login page');
-  await submit(page, 'Inloggen', { toegangscode: 'onbekend' });
+  await submitForm(page, 'Inloggen', { toegangscode: 'onbekend' });
   await page.getByRole('alert').waitFor();
   await expectAccessible(page, 'the login page with a refused code');
-  await submit(page, 'Inloggen', { toegangscode: 'eigen-token' });
+  await submitForm(page, 'Inloggen', { toegangscode: 'eigen-token' });
   await page.waitForURL(`${base}/aanbieder/opleidingen`);
   await expectAccessible(page, 'the empty list of own programmes');
 
   await page.goto(`${base}/aanbieder/opleidingen/nieuw`);
   await expectAccessible(page, 'the new programme form');
-  await submit(page, 'Opleiding opslaan', { programmacode: 'met spatie', naam: '', studielast: 'veel' });
+  await submitForm(page, 'Opleiding opslaan', { programmacode: 'met spatie', naam: '', studielast: 'veel' });
   await page.getByRole('alert').waitFor();
   await expectAccessible(page, 'the new programme form with field errors');
-  await submit(page, 'Opleiding opslaan', { programmacode: 'BOEK-01', naam: 'Boekhouden voor starters', omschrijving: 'Basis van de boekhouding.', studielast: '40' });
+  await submitForm(page, 'Opleiding opslaan', { programmacode: 'BOEK-01', naam: 'Boekhouden voor starters', omschrijving: 'Basis van de boekhouding.', studielast: '40' });
   await page.waitForURL(/\/aanbieder\/opleidingen\/[0-9a-f-]{36}$/);
   await expectAccessible(page, "a programme's page");
 
   const start = addDays(amsterdamDateOf(new Date()), 60);
   await page.getByRole('link', { name: 'Startmoment toevoegen' }).click();
   await page.locator('#startmomentcode').waitFor();
-  await submit(page, 'Startmoment toevoegen', {
+  await submitForm(page, 'Startmoment toevoegen', {
     startmomentcode: 'UTR-1', startdatum: start, einddatum: addDays(start, 90), straat: 'Oudegracht', huisnummer: '120',
     postcode: '1234 SS', plaats: 'Utrecht', cursusprijs: '12,345', plaatsen: 'veel',
   });
   await page.getByRole('alert').waitFor();
   await expectAccessible(page, 'the start-moment form with field errors');
-  await submit(page, 'Startmoment toevoegen', { postcode: '3511 AX', cursusprijs: '1.250,00', plaatsen: '24' });
+  await submitForm(page, 'Startmoment toevoegen', { postcode: '3511 AX', cursusprijs: '1.250,00', plaatsen: '24' });
   await page.waitForURL(/\/aanbieder\/opleidingen\/[0-9a-f-]{36}$/);
   await page.getByRole('table').waitFor();
   await expectAccessible(page, "a programme's page with a start moment");

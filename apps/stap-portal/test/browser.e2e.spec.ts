@@ -9,7 +9,8 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { credentials, Metadata } from '@grpc/grpc-js';
 import { Client } from 'pg';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchHeadlessChromium } from '@stap/platform/testing/browser';
 import { RegelingCode } from '@stap/contracts/stap/common/v1/common';
 import { StapPortalServiceClient } from '@stap/contracts/stap/portal/v1/portal';
 import { callUnary, withDeadline } from '@stap/platform/grpc';
@@ -74,7 +75,7 @@ beforeAll(async () => {
   await pg.query(`INSERT INTO training (id, provider_id, name, status) VALUES ('excel', $1, 'Excel voor gevorderden', 'PUBLISHED')`, [PROVIDER_ID]);
   await pg.query(`INSERT INTO start_moment (id, training_id, start_date, end_date, price_cents) VALUES ('excel-1', 'excel', $1, $2, 65000)`, [start, addDays(start, 60)]);
   await pg.end();
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  browser = await launchHeadlessChromium();
 });
 
 afterAll(async () => {

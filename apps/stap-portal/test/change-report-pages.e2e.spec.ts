@@ -5,7 +5,8 @@
 // handled it (HandleChangeReport over gRPC): the overview and the report's page. Every page state gets one axe-core WCAG 2.1
 // AA scan (expectAccessible); axe finds only part of the failures, the rest needs manual checks.
 import { randomUUID } from 'node:crypto';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchHeadlessChromium } from '@stap/platform/testing/browser';
 import { ApplicationChannel, ApplicationStatus } from '@stap/contracts/stap/portal/v1/portal';
 import { expectAccessible } from '@stap/platform/testing/accessibility';
 import { addDays, amsterdamDateOf } from '@stap/regelingen';
@@ -33,7 +34,7 @@ beforeAll(async () => {
     ref: stapRef(TIJDVAK), displayName: 'Wijzigingen in de browser', opensAt: opensAt.toISOString(),
     closesAt: new Date(opensAt.getTime() + 30 * 86_400_000).toISOString(), baseBudget: eur(10_000), counterReserve: undefined, counterReserveReleaseAt: undefined,
   }, bearer(STAFF_TOKEN));
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  browser = await launchHeadlessChromium();
 });
 
 afterAll(async () => {
