@@ -15,3 +15,4 @@ export { type ReadinessCheck, type ReadinessCheckFn } from './readiness';
 export { sendProblem } from './respond';
 export { startHttpServer, type RunningHttpServer, type StartHttpServerOptions } from './server';
 export { escapeHtml, html, SafeHtml } from './html';
+export { pageShell, type PageShellOptions } from './page-shell';

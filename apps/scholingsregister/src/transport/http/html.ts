@@ -3,7 +3,7 @@
 // label is tied to the input and whose error is announced (aria-invalid, aria-describedby); an error summary at the
 // top that links to each wrong field (WCAG 2.1 AA, NL Design System form guidance). No inline script or style, so
 // helmet's Content-Security-Policy holds.
-import { html, SafeHtml } from '@stap/platform/http';
+import { html, pageShell, SafeHtml } from '@stap/platform/http';
 
 export { html, SafeHtml };
 
@@ -13,28 +13,13 @@ export interface LayoutOptions {
 
 export function layout(title: string, body: SafeHtml, options: LayoutOptions = {}): string {
   const signedIn = options.signedIn;
-  return html`<!DOCTYPE html>
-<html lang="nl" class="utrecht-html">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title} – Scholingsregister voor opleiders</title>
-<link rel="stylesheet" href="/aanbieder/static/utrecht.css">
-</head>
-<body class="utrecht-document utrecht-theme">
-<a class="utrecht-link" href="#inhoud">Direct naar de inhoud</a>
-<header class="utrecht-page-header"><p class="utrecht-paragraph"><strong>Scholingsregister – opleidingen invoeren</strong>${signedIn ? html` · ${signedIn.organisation}` : ''}</p>
+  const header = html`<p class="utrecht-paragraph"><strong>Scholingsregister – opleidingen invoeren</strong>${signedIn ? html` · ${signedIn.organisation}` : ''}</p>
 ${signedIn
     ? html`<nav aria-label="Hoofdmenu"><ul class="utrecht-unordered-list"><li><a class="utrecht-link" href="/aanbieder/opleidingen">Mijn opleidingen</a></li><li><a class="utrecht-link" href="/aanbieder/opleidingen/nieuw">Nieuwe opleiding</a></li></ul>
 <form method="post" action="/aanbieder/uitloggen"><input type="hidden" name="csrf" value="${signedIn.csrf}"><button class="utrecht-button utrecht-button--secondary-action" type="submit">Uitloggen</button></form></nav>`
     : ''}
-</header>
-<main id="inhoud" class="utrecht-page-content">
-<h1 class="utrecht-heading-1">${title}</h1>
-${body}
-</main>
-</body>
-</html>`.html;
+`;
+  return pageShell({ title, siteName: 'Scholingsregister voor opleiders', stylesheet: '/aanbieder/static/utrecht.css', header, body });
 }
 
 /** A wrong field as shown: the id of its input and the Dutch message. */
