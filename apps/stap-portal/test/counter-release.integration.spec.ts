@@ -6,7 +6,8 @@
 // counter_reserve_release_at).
 import { randomUUID } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
-import { RejectionReason, type Application } from '@stap/contracts/stap/portal/v1/portal';
+import { RegelingCode } from '@stap/contracts/stap/common/v1/common';
+import { RejectionReason, TijdvakStatus, type Application } from '@stap/contracts/stap/portal/v1/portal';
 import { addDays, amsterdamDateOf } from '@stap/regelingen';
 import {
   applyOnline, bearer, call, eur, feed, grpcError, PROVIDER_KVK, providerRegisteredEvent, registerEvents, STAFF_TOKEN, stapRef, startHarness, type Harness,
@@ -60,6 +61,11 @@ test('online applications after the release use the unused counter reserve, neve
   // must find it released (a CI run once failed here: the join refused "ceiling reached" after the release).
   await new Promise((resolve) => setTimeout(resolve, releaseAt.getTime() - Date.now()));
   await new Promise((resolve) => setTimeout(resolve, 600));
+  // Reopened by the release, as GetTijdvak and ListTijdvakken show it.
+  expect((await call(h, h.client.getTijdvak, { ref: stapRef(TIJDVAK) })).status).toBe(TijdvakStatus.TIJDVAK_STATUS_OPEN);
+  const listed = (status: TijdvakStatus) => call(h, h.client.listTijdvakken, { regelingCode: RegelingCode.REGELING_CODE_STAP, statuses: [status], page: undefined });
+  expect((await listed(TijdvakStatus.TIJDVAK_STATUS_OPEN)).tijdvakken.map((t) => t.ref?.tijdvakId)).toContain(TIJDVAK);
+  expect((await listed(TijdvakStatus.TIJDVAK_STATUS_CEILING_REACHED)).tijdvakken.map((t) => t.ref?.tijdvakId)).not.toContain(TIJDVAK);
   // After it: €1,300 and €1,950 fit the ceiling minus the counter's €0; €2,600 does not.
   const after = [await applyAsNextPerson(), await applyAsNextPerson(), await applyAsNextPerson()];
   expect(after.map(reasonsOf)).toEqual([[], [], [RejectionReason.REJECTION_REASON_CEILING_REACHED]]);
